@@ -1,0 +1,133 @@
+using Crm.Domain.Common;
+using Crm.Domain.Notifications;
+using Crm.Domain.Organization;
+using Crm.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of Crm. Provider subclasses (<see cref="SqliteCrmDbContext"/>) own their migrations.
+/// Every tenant-owned row is filtered by <see cref="CurrentTenantId"/>; a context made without a
+/// tenant sees no tenant data at all, only the user table (sign-in looks users up by email).
+/// </summary>
+public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
+{
+    public const string TenantFilter = "Tenant";
+
+    /// <summary>Matches no row: the tenant of a context that has none.</summary>
+    internal static readonly TenantId NoTenant = new(Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+
+    protected CrmDbContext(DbContextOptions options, ICurrentTenant tenant)
+        : base(options)
+    {
+        CurrentTenantId = tenant.TenantId ?? NoTenant;
+    }
+
+    public TenantId CurrentTenantId { get; }
+
+    public bool HasTenant => CurrentTenantId != NoTenant;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<Shop> Shops => Set<Shop>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<UserShopMembership> UserShops => Set<UserShopMembership>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+
+        builder.Entity<Tenant>().HasQueryFilter(TenantFilter, t => t.Id == CurrentTenantId);
+        builder.Entity<CrmUser>().HasQueryFilter(TenantFilter, u => !HasTenant || u.TenantId == CurrentTenantId);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            {
+                typeof(CrmDbContext)
+                    .GetMethod(nameof(FilterByTenant), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(entityType.ClrType)
+                    .Invoke(this, [builder]);
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        IdConverters.Register(configurationBuilder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void FilterByTenant<TEntity>(ModelBuilder builder)
+        where TEntity : class, ITenantOwned =>
+        builder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.TenantId == CurrentTenantId);
+
+    /// <summary>
+    /// Refuses to write another tenant's rows, and bumps the Version of every aggregate that
+    /// changed so that a writer holding an older Version fails its concurrency check.
+    /// </summary>
+    private void BeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && HasTenant
+                && entry.Entity is ITenantOwned owned
+                && owned.TenantId != CurrentTenantId)
+            {
+                throw new InvalidOperationException("A write crossed tenants.");
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            var versionProperty = entry.Metadata.FindProperty("Version");
+            if (versionProperty is null || entry.Entity is not IVersioned versioned)
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && HasChangedOwnedOrChildren(entry)))
+            {
+                versioned.IncrementVersion();
+                if (entry.State == EntityState.Unchanged)
+                {
+                    entry.State = EntityState.Modified;
+                }
+            }
+            else if (entry.State == EntityState.Added && versioned.Version == 0)
+            {
+                versioned.IncrementVersion();
+            }
+        }
+    }
+
+    private static bool HasChangedOwnedOrChildren(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry.Navigations
+            .Where(n => n.Metadata.TargetEntityType.IsOwned() || n is Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry)
+            .SelectMany(n => n is Microsoft.EntityFrameworkCore.ChangeTracking.CollectionEntry c
+                ? (c.CurrentValue?.Cast<object>() ?? [])
+                : n.CurrentValue is null ? [] : [n.CurrentValue])
+            .Select(child => entry.Context.Entry(child))
+            .Any(child => child.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+}

@@ -1,0 +1,31 @@
+using Crm.Domain.Notifications;
+using Crm.Domain.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Crm.Infrastructure.Persistence;
+
+internal static class IdConverters
+{
+    public static void Register(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<TenantId>().HaveConversion<TenantIdConverter>();
+        builder.Properties<ShopId>().HaveConversion<ShopIdConverter>();
+        builder.Properties<TeamId>().HaveConversion<TeamIdConverter>();
+        builder.Properties<RegionId>().HaveConversion<RegionIdConverter>();
+        builder.Properties<UserId>().HaveConversion<UserIdConverter>();
+        builder.Properties<NotificationId>().HaveConversion<NotificationIdConverter>();
+    }
+
+    private sealed class TenantIdConverter() : ValueConverter<TenantId, Guid>(v => v.Value, v => new TenantId(v));
+
+    private sealed class ShopIdConverter() : ValueConverter<ShopId, Guid>(v => v.Value, v => new ShopId(v));
+
+    private sealed class TeamIdConverter() : ValueConverter<TeamId, Guid>(v => v.Value, v => new TeamId(v));
+
+    private sealed class RegionIdConverter() : ValueConverter<RegionId, Guid>(v => v.Value, v => new RegionId(v));
+
+    private sealed class UserIdConverter() : ValueConverter<UserId, Guid>(v => v.Value, v => new UserId(v));
+
+    private sealed class NotificationIdConverter() : ValueConverter<NotificationId, Guid>(v => v.Value, v => new NotificationId(v));
+}

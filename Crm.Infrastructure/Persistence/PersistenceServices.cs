@@ -1,0 +1,49 @@
+using Crm.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Crm.Infrastructure.Persistence;
+
+public static class PersistenceServices
+{
+    /// <summary>
+    /// Database:Provider picks the provider (Sqlite, the default). ConnectionStrings:Crm overrides the
+    /// SQLite file, which otherwise is Database:Path (default data/crm.db under the content root).
+    /// </summary>
+    public static IServiceCollection AddCrmPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = Enum.Parse<DatabaseProvider>(configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true);
+        var model = provider switch
+        {
+            DatabaseProvider.Sqlite => new DatabaseModel(provider, SqliteOptions(SqliteConnectionString(configuration, contentRoot))),
+            _ => throw new NotSupportedException($"Database provider {provider} is not supported yet."),
+        };
+
+        services.AddSingleton(model);
+        services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
+
+        // Identity's stores need a context in the scope; one HTTP request is one operation.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Crm");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var path = configuration["Database:Path"] ?? Path.Combine("data", "crm.db");
+        var full = Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return $"Data Source={full}";
+    }
+
+    private static DbContextOptions<SqliteCrmDbContext> SqliteOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteCrmDbContext>()
+            .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteCrmDbContext).Assembly.GetName().Name))
+            .Options;
+}

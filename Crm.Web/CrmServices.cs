@@ -1,0 +1,95 @@
+using Crm.Infrastructure.Identity;
+using Crm.Infrastructure.Persistence;
+using Crm.Infrastructure.Seeding;
+using Crm.Web.Features.Admin;
+using Crm.Web.Features.Notifications;
+using Crm.Web.Features.Shell;
+using Crm.Web.Identity;
+using Crm.Web.State;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+
+namespace Crm.Web;
+
+/// <summary>The composition of Crm, kept out of Program.cs so that tests compose the same app.</summary>
+public static class CrmServices
+{
+    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddCrmPersistence(configuration, environment.ContentRootPath);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddCascadingAuthenticationState();
+
+        services.AddIdentity<CrmUser, CrmRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = 8;
+            })
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
+            .AddUserConfirmation<CrmUserConfirmation>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/Login";
+            options.Cookie.Name = "crm.auth";
+            options.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization();
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+
+        services.AddCrmStore(typeof(CrmServices).Assembly);
+        services.AddScoped<ShellCommands>();
+        services.AddScoped<NotificationCommands>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<Crm.Web.Components.RuleMessages>();
+
+        services.AddDemoSeeding();
+        return services;
+    }
+
+    public static async Task InitializeCrmAsync(this IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        await DatabaseInitializer.MigrateAsync(services.GetRequiredService<DatabaseModel>());
+
+        // Demo data: on by default outside Production; in Production only when asked for.
+        var seed = configuration.GetValue<bool?>("Demo:Seed") ?? !environment.IsProduction();
+        if (seed)
+        {
+            await DemoSeeding.SeedAsync(services);
+        }
+    }
+}
+
+internal sealed class DatabaseReadyCheck(DatabaseModel database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await DatabaseInitializer.IsReadyAsync(database, cancellationToken)
+                ? HealthCheckResult.Healthy("Database reachable, migrations applied.")
+                : HealthCheckResult.Unhealthy("Database has pending migrations.");
+        }
+        catch (Exception exception)
+        {
+            return HealthCheckResult.Unhealthy("Database unreachable.", exception);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Crm.Web.State;
+
+namespace Crm.Web.Features.Notifications;
+
+public sealed class NotificationsEffects(NotificationCommands commands)
+{
+    [EffectMethod]
+    public async Task HandleLoad(LoadNotificationsAction action, IDispatcher dispatcher) =>
+        dispatcher.Dispatch(new LoadNotificationsSucceededAction(await commands.LoadAsync()));
+
+    [EffectMethod]
+    public Task HandleMarkRead(MarkNotificationReadAction action, IDispatcher dispatcher) => commands.MarkReadAsync(action.Id);
+
+    [EffectMethod]
+    public Task HandleMarkAllRead(MarkAllNotificationsReadAction action, IDispatcher dispatcher) => commands.MarkAllReadAsync();
+}
