@@ -7,6 +7,7 @@ using Crm.Web.Features.Shell;
 using Crm.Web.Identity;
 using Crm.Web.State;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -24,6 +25,12 @@ public static class CrmServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddCrmPersistence(configuration, environment.ContentRootPath);
+
+        // Sign-in cookies survive a restart: keys live beside the database unless configured elsewhere.
+        var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(environment.ContentRootPath, "data", "keys");
+        services.AddDataProtection()
+            .SetApplicationName("Crm")
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
