@@ -4,11 +4,15 @@ using Crm.Infrastructure.Seeding;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Shell;
+using Crm.Infrastructure.Jobs;
+using Crm.Infrastructure.Realtime;
 using Crm.Web.Identity;
+using Crm.Web.Realtime;
 using Crm.Web.State;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
@@ -67,8 +71,27 @@ public static class CrmServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
 
+        services.AddLiveBoards(configuration);
         services.AddDemoSeeding();
         return services;
+    }
+
+    /// <summary>The live engine: feed, outbox, sweep, presence and the hub (ARCHITECTURE.md §2).</summary>
+    private static void AddLiveBoards(this IServiceCollection services, IConfiguration configuration)
+    {
+        var feed = configuration["Realtime:Feed"] ?? "InProcess";
+        if (!string.Equals(feed, "InProcess", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotSupportedException($"Realtime:Feed '{feed}' is not supported yet; use InProcess.");
+        }
+
+        services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
+        services.AddSingleton<BoardOutbox>();
+        services.AddHostedService<OutboxSweep>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<CurrentUserHubFilter>();
+        services.AddSignalR(o => o.AddFilter<CurrentUserHubFilter>());
+        services.AddHostedService<BoardHubRelay>();
     }
 
     public static async Task InitializeCrmAsync(this IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)

@@ -6,6 +6,7 @@ using Crm.Web;
 using Crm.Web.Components;
 using Crm.Web.Features.Account;
 using Crm.Web.Identity;
+using Crm.Web.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 
@@ -38,6 +39,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapAccountEndpoints();
+app.MapHub<BoardHub>(BoardHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

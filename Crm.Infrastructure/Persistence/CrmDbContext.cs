@@ -19,10 +19,15 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     /// <summary>Matches no row: the tenant of a context that has none.</summary>
     internal static readonly TenantId NoTenant = new(Guid.Parse("ffffffff-ffff-ffff-ffff-ffffffffffff"));
 
-    protected CrmDbContext(DbContextOptions options, ICurrentTenant tenant)
+    private readonly DatabaseModel? _database;
+    private readonly ICurrentActor? _actor;
+
+    protected CrmDbContext(DbContextOptions options, ICurrentTenant tenant, DatabaseModel? database)
         : base(options)
     {
         CurrentTenantId = tenant.TenantId ?? NoTenant;
+        _database = database;
+        _actor = tenant as ICurrentActor;
     }
 
     public TenantId CurrentTenantId { get; }
@@ -40,6 +45,8 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     public DbSet<UserShopMembership> UserShops => Set<UserShopMembership>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Realtime.OutboxMessage> OutboxMessages => Set<Realtime.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -72,10 +79,68 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves; when an aggregate on a board changed, its board events are numbered and written to
+    /// the outbox in the same transaction and published after commit (ARCHITECTURE.md §2).
+    /// On SQLite every write waits its turn at the database's single-writer gate.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var outbox = _database?.Outbox;
+        var onBoards = outbox is null
+            ? []
+            : ChangeTracker.Entries()
+                .Select(e => e.Entity)
+                .OfType<IHasDomainEvents>()
+                .Where(e => e.DomainEvents.Count > 0 && outbox.Handles(e))
+                .ToList();
+
+        using var gate = _database is null ? null : await _database.EnterWriteAsync(cancellationToken);
+        if (onBoards.Count == 0 || outbox is null || !HasTenant)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ClearDomainEvents();
+            return saved;
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            var events = await outbox.AppendAsync(this, onBoards, _actor, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            ClearDomainEvents();
+            gate?.Dispose();
+            if (ownTransaction is not null)
+            {
+                await outbox.PublishCommittedAsync(_database!, events, cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    internal Task<int> SaveWithoutOutboxAsync(CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+
+    private void ClearDomainEvents()
+    {
+        foreach (var entity in ChangeTracker.Entries().Select(e => e.Entity).OfType<IHasDomainEvents>())
+        {
+            entity.ClearDomainEvents();
+        }
     }
 
     private void FilterByTenant<TEntity>(ModelBuilder builder)

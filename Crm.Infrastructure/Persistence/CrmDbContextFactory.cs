@@ -20,16 +20,49 @@ public sealed class CrmDbContextFactory(DatabaseModel model, ICurrentTenant tena
     internal DatabaseModel Model => model;
 }
 
-/// <summary>The provider and options chosen by configuration; creates contexts for any tenant.</summary>
-public sealed class DatabaseModel(DatabaseProvider provider, DbContextOptions options)
+/// <summary>
+/// The provider and options chosen by configuration, and what every context of this database
+/// shares: the board outbox and, for SQLite, the single-writer gate. Creates contexts for any tenant.
+/// </summary>
+public sealed class DatabaseModel(DatabaseProvider provider, DbContextOptions options, Realtime.BoardOutbox? outbox = null)
 {
+    // SQLite allows one writer at a time; queueing writers here turns "database is locked" into a short wait.
+    private readonly SemaphoreSlim? _writeGate = provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+
     public DatabaseProvider Provider { get; } = provider;
+
+    public Realtime.BoardOutbox? Outbox { get; } = outbox;
 
     public CrmDbContext Create(ICurrentTenant tenant) => Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteCrmDbContext((DbContextOptions<SqliteCrmDbContext>)options, tenant),
+        DatabaseProvider.Sqlite => new SqliteCrmDbContext((DbContextOptions<SqliteCrmDbContext>)options, tenant, this),
         _ => throw new NotSupportedException($"Database provider {Provider} is not supported yet."),
     };
+
+    /// <summary>Waits for the write turn (SQLite) and returns it as a disposable; a no-op elsewhere.</summary>
+    public async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_writeGate is null)
+        {
+            return null;
+        }
+
+        await _writeGate.WaitAsync(cancellationToken);
+        return new Turn(_writeGate);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
 
     public CrmDbContext CreateSystem() => Create(FixedTenant.None);
 

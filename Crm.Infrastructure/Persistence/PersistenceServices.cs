@@ -14,13 +14,13 @@ public static class PersistenceServices
     public static IServiceCollection AddCrmPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = Enum.Parse<DatabaseProvider>(configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true);
-        var model = provider switch
+        DbContextOptions options = provider switch
         {
-            DatabaseProvider.Sqlite => new DatabaseModel(provider, SqliteOptions(SqliteConnectionString(configuration, contentRoot))),
+            DatabaseProvider.Sqlite => SqliteOptions(SqliteConnectionString(configuration, contentRoot)),
             _ => throw new NotSupportedException($"Database provider {provider} is not supported yet."),
         };
 
-        services.AddSingleton(model);
+        services.AddSingleton(sp => new DatabaseModel(provider, options, sp.GetService<Realtime.BoardOutbox>()));
         services.AddScoped<IDbContextFactory<CrmDbContext>, CrmDbContextFactory>();
 
         // Identity's stores need a context in the scope; one HTTP request is one operation.

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Infrastructure.Persistence;
 
 /// <summary>The embedded default. Owns Migrations/Sqlite.</summary>
-public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options, ICurrentTenant tenant)
-    : CrmDbContext(options, tenant)
+public sealed class SqliteCrmDbContext(DbContextOptions<SqliteCrmDbContext> options, ICurrentTenant tenant, DatabaseModel? database = null)
+    : CrmDbContext(options, tenant, database)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -9,7 +9,7 @@ namespace Crm.Web.Identity;
 /// The signed-in user of this scope (an HTTP request or a circuit), read from the claims once.
 /// Also the tenant that every database context of the scope is filtered by.
 /// </summary>
-public sealed class CurrentUser : ICurrentTenant
+public sealed class CurrentUser : ICurrentTenant, ICurrentActor
 {
     private ClaimsPrincipal _principal = new(new ClaimsIdentity());
 
@@ -22,6 +22,10 @@ public sealed class CurrentUser : ICurrentTenant
     public UserScope? Scope { get; private set; }
 
     public string DisplayName => _principal.FindFirstValue(CrmClaimTypes.DisplayName) ?? _principal.Identity?.Name ?? string.Empty;
+
+    public Guid? ActorId => Scope?.UserId.Value;
+
+    public string? ActorName => IsAuthenticated ? DisplayName : null;
 
     public string TenantName => _principal.FindFirstValue(CrmClaimTypes.TenantName) ?? string.Empty;
 

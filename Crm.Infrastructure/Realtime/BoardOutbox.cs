@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Crm.Domain.Common;
+using Crm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.Infrastructure.Realtime;
+
+/// <summary>
+/// The write half of the live engine: turns aggregates with domain events into board events,
+/// numbered per tenant and board inside the save's transaction, stored as outbox rows; and after
+/// commit publishes them and marks them sent.
+/// </summary>
+public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardFeed feed, TimeProvider clock, ILogger<BoardOutbox> logger)
+{
+    private readonly IReadOnlyList<IBoardProjector> _projectors = projectors.ToList();
+
+    public bool Handles(object entity) => _projectors.Any(p => p.Handles(entity));
+
+    internal async Task<IReadOnlyList<(long OutboxId, BoardEvent Event)>> AppendAsync(
+        CrmDbContext db, IReadOnlyList<IHasDomainEvents> changed, ICurrentActor? actor, CancellationToken cancellationToken)
+    {
+        var pending = new List<(OutboxMessage Row, BoardEvent Event)>();
+        var now = clock.GetUtcNow();
+        foreach (var aggregate in changed)
+        {
+            foreach (var projector in _projectors.Where(p => p.Handles(aggregate)))
+            {
+                var card = await projector.ProjectAsync(db, aggregate, aggregate.DomainEvents, cancellationToken);
+                if (card is null)
+                {
+                    continue;
+                }
+
+                var tenantId = db.CurrentTenantId.Value;
+                var sequence = await NextSequenceAsync(db, tenantId, projector.Board, cancellationToken);
+                var boardEvent = new BoardEvent(
+                    tenantId, projector.Board, sequence, card.Kind, card.CardId, card.Version, card.ShopId, card.OwnerId, card.CardJson,
+                    actor?.ActorId, actor?.ActorName, card.Summary, card.OccurredAt, now);
+                var row = new OutboxMessage
+                {
+                    TenantId = tenantId,
+                    Board = projector.Board,
+                    Sequence = sequence,
+                    Payload = JsonSerializer.Serialize(boardEvent),
+                    CreatedAt = now,
+                };
+                db.Set<OutboxMessage>().Add(row);
+                pending.Add((row, boardEvent));
+            }
+        }
+
+        await db.SaveWithoutOutboxAsync(cancellationToken);
+        return pending.Select(p => (p.Row.Id, p.Event)).ToList();
+    }
+
+    /// <summary>Publishes committed events, then marks them sent. A crash in between leaves them to the sweep.</summary>
+    internal async Task PublishCommittedAsync(DatabaseModel database, IReadOnlyList<(long OutboxId, BoardEvent Event)> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var committedAt = clock.GetUtcNow();
+            foreach (var (_, boardEvent) in events)
+            {
+                await feed.PublishAsync(boardEvent with { CommittedAt = committedAt }, cancellationToken);
+            }
+
+            await MarkPublishedAsync(database, events.Select(e => e.OutboxId).ToList(), cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // The change is committed; the sweep will publish what is left. The user's save succeeded.
+            logger.LogWarning(exception, "Publishing {Count} board events failed; the outbox sweep will retry.", events.Count);
+        }
+    }
+
+    /// <summary>Re-publishes what a crash or a failed publish left unsent, oldest first. Returns how many.</summary>
+    public async Task<int> SweepAsync(DatabaseModel database, TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        List<OutboxMessage> unsent;
+        var cutoff = clock.GetUtcNow() - olderThan;
+        await using (var db = database.CreateSystem())
+        {
+            unsent = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.PublishedAt == null && m.CreatedAt <= cutoff)
+                .OrderBy(m => m.Id)
+                .Take(500)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var message in unsent)
+        {
+            var boardEvent = JsonSerializer.Deserialize<BoardEvent>(message.Payload)!;
+            await feed.PublishAsync(boardEvent, cancellationToken);
+        }
+
+        await MarkPublishedAsync(database, unsent.Select(m => m.Id).ToList(), cancellationToken);
+        return unsent.Count;
+    }
+
+    private async Task MarkPublishedAsync(DatabaseModel database, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var db = database.CreateSystem();
+        using var gate = await database.EnterWriteAsync(cancellationToken);
+        await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, now), cancellationToken);
+    }
+
+    /// <summary>One atomic upsert: strictly increasing per key, under any number of writers or instances.</summary>
+    private static async Task<long> NextSequenceAsync(CrmDbContext db, Guid tenantId, string board, CancellationToken cancellationToken)
+    {
+        var key = BoardSequence.KeyOf(tenantId, board);
+        var values = await db.Database.SqlQuery<long>(
+            $"""INSERT INTO "BoardSequences" ("Key", "Last") VALUES ({key}, 1) ON CONFLICT ("Key") DO UPDATE SET "Last" = "BoardSequences"."Last" + 1 RETURNING "Last" AS "Value" """)
+            .ToListAsync(cancellationToken);
+        return values.Single();
+    }
+}

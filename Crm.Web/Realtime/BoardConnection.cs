@@ -1,0 +1,139 @@
+using System.Threading.Channels;
+using Crm.Infrastructure.Realtime;
+
+namespace Crm.Web.Realtime;
+
+/// <summary>
+/// A circuit's live link to one board. Subscribes before the board loads, so nothing falls between
+/// load and subscription; drops events the load already contains; and on a sequence gap, a feed
+/// overflow or a reconnect, reloads the board from the database (no silent divergence).
+/// </summary>
+public sealed class BoardConnection : IAsyncDisposable
+{
+    private readonly IBoardFeed _feed;
+    private readonly Guid _tenantId;
+    private readonly string _board;
+    private readonly Func<CancellationToken, Task<long>> _reload;
+    private readonly Action<BoardEvent> _apply;
+    private readonly Action<BoardEvent>? _presence;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _resync = new(1, 1);
+    private BoardSubscription? _subscription;
+    private Task? _loop;
+    private long _lastSequence;
+
+    /// <param name="reload">Loads the board into the store and returns the board sequence the load reflects.</param>
+    /// <param name="apply">Applies one visible, in-order event (dispatches a ...ChangedRemotely action).</param>
+    public BoardConnection(
+        IBoardFeed feed, Guid tenantId, string board, Func<CancellationToken, Task<long>> reload, Action<BoardEvent> apply, Action<BoardEvent>? presence = null)
+    {
+        _feed = feed;
+        _tenantId = tenantId;
+        _board = board;
+        _reload = reload;
+        _apply = apply;
+        _presence = presence;
+    }
+
+    public long LastSequence => Interlocked.Read(ref _lastSequence);
+
+    /// <summary>How many times the board was reloaded because of a gap, an overflow or a reconnect.</summary>
+    public int Resyncs { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        _subscription = _feed.Subscribe(_tenantId, _board);
+        Interlocked.Exchange(ref _lastSequence, await _reload(cancellationToken));
+        _loop = Task.Run(() => ReadAsync(_stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Reloads the board now (a reconnected circuit, a suspected divergence).</summary>
+    public async Task ResyncAsync(CancellationToken cancellationToken = default)
+    {
+        await _resync.WaitAsync(cancellationToken);
+        try
+        {
+            Resyncs++;
+            Interlocked.Exchange(ref _lastSequence, await _reload(cancellationToken));
+        }
+        finally
+        {
+            _resync.Release();
+        }
+    }
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var boardEvent in _subscription!.Reader.ReadAllAsync(cancellationToken))
+                {
+                    await HandleAsync(boardEvent, cancellationToken);
+                }
+
+                return;
+            }
+            catch (BoardFeedOverflowException)
+            {
+                // Fell behind: subscribe again first, then reload, so nothing is lost in between.
+                _subscription?.Dispose();
+                _subscription = _feed.Subscribe(_tenantId, _board);
+                await ResyncAsync(cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task HandleAsync(BoardEvent boardEvent, CancellationToken cancellationToken)
+    {
+        if (!boardEvent.IsSequenced)
+        {
+            _presence?.Invoke(boardEvent);
+            return;
+        }
+
+        var last = LastSequence;
+        if (boardEvent.Sequence <= last)
+        {
+            return; // already in the loaded board, or a duplicate from the sweep
+        }
+
+        if (boardEvent.Sequence > last + 1)
+        {
+            await ResyncAsync(cancellationToken);
+            return; // the reload contains this event
+        }
+
+        Interlocked.Exchange(ref _lastSequence, boardEvent.Sequence);
+        _apply(boardEvent);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _subscription?.Dispose();
+        if (_loop is not null)
+        {
+            try
+            {
+                await _loop;
+            }
+            catch (OperationCanceledException)
+            {
+                // stopping
+            }
+        }
+
+        _stop.Dispose();
+        _resync.Dispose();
+    }
+}
