@@ -1,0 +1,23 @@
+using Crm.Domain.Common;
+
+namespace Crm.Domain.Opportunities;
+
+/// <summary>An open opportunity without a follow-up for more than <see cref="Days"/> days is stale.</summary>
+public sealed record StaleRule
+{
+    public const int DefaultDays = 7;
+    public const int MaxDays = 365;
+
+    private StaleRule(int days) => Days = days;
+
+    public static StaleRule Default { get; } = new(DefaultDays);
+
+    public int Days { get; }
+
+    public TimeSpan Period => TimeSpan.FromDays(Days);
+
+    public static StaleRule Create(int days) =>
+        days is < 1 or > MaxDays
+            ? throw new DomainRuleViolation("stale-rule.days-out-of-range", $"The stale period is 1 to {MaxDays} days.", MaxDays)
+            : new StaleRule(days);
+}
