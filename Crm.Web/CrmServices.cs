@@ -38,6 +38,7 @@ public static class CrmServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddScoped<CircuitHandler, BoardCircuitHandler>();
         services.AddCascadingAuthenticationState();
 
         services.AddIdentity<CrmUser, CrmRole>(options =>
@@ -69,6 +70,8 @@ public static class CrmServices
         services.AddScoped<ShellCommands>();
         services.AddScoped<NotificationCommands>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Crm.Web.Features.Opportunities.OpportunityCommands>();
+        services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
 
         services.AddLiveBoards(configuration);
@@ -87,6 +90,7 @@ public static class CrmServices
 
         services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
         services.AddSingleton<BoardOutbox>();
+        services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddHostedService<OutboxSweep>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<CurrentUserHubFilter>();

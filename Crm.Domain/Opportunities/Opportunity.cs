@@ -279,7 +279,7 @@ public sealed class Opportunity : AggregateRoot<OpportunityId>, ITenantOwned
     public bool IsStale(StaleRule rule, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return !IsClosed && now - LastActivityAt > rule.Period;
+        return rule.IsStale(IsClosed, LastActivityAt, now);
     }
 
     /// <summary>

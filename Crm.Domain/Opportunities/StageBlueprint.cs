@@ -148,6 +148,19 @@ public sealed record StageBlueprint
             : Missing(target, opportunity.NeedsSummary, opportunity.Amount, lostReason: null);
     }
 
+    /// <summary>What is still missing once the user's <paramref name="completion"/> is applied, as <see cref="Opportunity.MoveTo"/> will see it.</summary>
+    public IReadOnlyList<StageRequirement> MissingFor(Opportunity opportunity, OpportunityStage target, StageCompletion? completion)
+    {
+        ArgumentNullException.ThrowIfNull(opportunity);
+        if (opportunity.Stage == target)
+        {
+            return [];
+        }
+
+        var needsSummary = string.IsNullOrWhiteSpace(completion?.NeedsSummary) ? opportunity.NeedsSummary : completion.NeedsSummary;
+        return Missing(target, needsSummary, completion?.Amount ?? opportunity.Amount, completion?.LostReason);
+    }
+
     internal IReadOnlyList<StageRequirement> Missing(OpportunityStage target, string? needsSummary, Money amount, string? lostReason) =>
         [.. RequirementsFor(target).Where(r => r switch
         {

@@ -16,6 +16,10 @@ public sealed record StaleRule
 
     public TimeSpan Period => TimeSpan.FromDays(Days);
 
+    /// <summary>The rule itself, for anything that knows only its dates (a board card).</summary>
+    public bool IsStale(bool isClosed, DateTimeOffset lastActivityAt, DateTimeOffset now) =>
+        !isClosed && now - lastActivityAt > Period;
+
     public static StaleRule Create(int days) =>
         days is < 1 or > MaxDays
             ? throw new DomainRuleViolation("stale-rule.days-out-of-range", $"The stale period is 1 to {MaxDays} days.", MaxDays)

@@ -42,6 +42,7 @@ public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardF
                     TenantId = tenantId,
                     Board = projector.Board,
                     Sequence = sequence,
+                    CardId = card.CardId,
                     Payload = JsonSerializer.Serialize(boardEvent),
                     CreatedAt = now,
                 };

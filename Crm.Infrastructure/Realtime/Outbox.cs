@@ -11,6 +11,9 @@ public sealed class OutboxMessage
 
     public long Sequence { get; set; }
 
+    /// <summary>The card the event is about: the latest row per card says who changed it last.</summary>
+    public Guid CardId { get; set; }
+
     public string Payload { get; set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; set; }

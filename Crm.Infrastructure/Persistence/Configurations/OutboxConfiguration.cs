@@ -13,6 +13,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Board).HasMaxLength(32);
         builder.HasIndex(m => m.PublishedAt);
         builder.HasIndex(m => new { m.TenantId, m.Board, m.Sequence }).IsUnique();
+        builder.HasIndex(m => new { m.TenantId, m.CardId });
     }
 }
 

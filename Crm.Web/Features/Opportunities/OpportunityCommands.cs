@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Crm.Domain.Common;
+using Crm.Domain.Customers;
+using Crm.Domain.Opportunities;
+using Crm.Domain.Organization;
+using Crm.Infrastructure.Persistence;
+using Crm.Infrastructure.Realtime;
+using Crm.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Web.Features.Opportunities;
+
+public sealed record PipelineLoad(ImmutableList<OpportunityCard> Cards, long Sequence, PipelineSettings Settings);
+
+/// <summary>Who changed a card last and how, for "Li Wei moved this to Negotiation 3 s ago".</summary>
+public sealed record LastChange(string? ActorName, string Kind, OpportunityStage Stage, DateTimeOffset At);
+
+/// <summary>The outcome of a move: done, refused (with the current truth), a conflict, or details the blueprint still needs.</summary>
+public sealed record MoveOutcome(
+    OpportunityCard? Moved,
+    DomainRuleViolation? Refusal,
+    OpportunityCard? Current,
+    LastChange? Conflict,
+    IReadOnlyList<StageRequirement> Missing)
+{
+    public static MoveOutcome Done(OpportunityCard card) => new(card, null, null, null, []);
+}
+
+/// <summary>The pipeline's use cases: load what the user may see, call one aggregate method, save (which publishes).</summary>
+public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts, CurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<PipelineLoad> LoadBoardAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
+        // Sequence first: an event committed in between is then applied again, which is harmless
+        // (a card is replaced only by an equal or newer version), while the reverse order could miss it.
+        var sequence = await OpportunityCards.CurrentSequenceAsync(db, Boards.Opportunities, cancellationToken);
+        var cards = await OpportunityCards.LoadAsync(db, Visible(db), cancellationToken);
+        return new PipelineLoad([.. cards], sequence, PipelineSettings.Default);
+    }
+
+    public async Task<OpportunityCard?> LoadCardAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var opportunityId = new OpportunityId(id);
+        var cards = await OpportunityCards.LoadAsync(db, Visible(db).Where(o => o.Id == opportunityId), cancellationToken);
+        return cards.SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Moves a card if the user still sees the version they moved. A stale version is a conflict:
+    /// nothing is written, and the user gets the current card and who changed it.
+    /// </summary>
+    public async Task<MoveOutcome> MoveAsync(
+        Guid id, OpportunityStage target, long expectedVersion, StageCompletion? completion, CancellationToken cancellationToken = default)
+    {
+        var scope = currentUser.RequireScope();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var opportunityId = new OpportunityId(id);
+        var opportunity = await Visible(db).SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
+        if (opportunity is null)
+        {
+            return new MoveOutcome(null, NotFound(), null, null, []);
+        }
+
+        if (opportunity.Version != expectedVersion)
+        {
+            return await ConflictAsync(db, id, cancellationToken);
+        }
+
+        var settings = PipelineSettings.Default;
+        var missing = settings.StageBlueprint.MissingFor(opportunity, target, completion);
+        if (missing.Count > 0)
+        {
+            return new MoveOutcome(null, null, null, null, missing);
+        }
+
+        try
+        {
+            opportunity.MoveTo(target, settings.StageBlueprint, scope.UserId, IsManager(scope), clock.GetUtcNow(), completion);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleViolation violation)
+        {
+            return new MoveOutcome(null, violation, await LoadCardAsync(id, cancellationToken), null, []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            return await ConflictAsync(fresh, id, cancellationToken);
+        }
+
+        return MoveOutcome.Done((await LoadCardAsync(id, cancellationToken))!);
+    }
+
+    private async Task<MoveOutcome> ConflictAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var current = await LoadCardAsync(id, cancellationToken);
+        var last = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.CardId == id && m.Board == Boards.Opportunities)
+            .OrderByDescending(m => m.Sequence)
+            .Select(m => m.Payload)
+            .FirstOrDefaultAsync(cancellationToken);
+        LastChange? change = null;
+        if (last is not null)
+        {
+            var boardEvent = JsonSerializer.Deserialize<BoardEvent>(last)!;
+            var card = OpportunityCard.FromJson(boardEvent.CardJson!);
+            change = new LastChange(boardEvent.ActorName, boardEvent.Kind, card.Stage, boardEvent.OccurredAt);
+        }
+
+        return new MoveOutcome(null, null, current, change ?? new LastChange(null, BoardEventKinds.Changed, current?.Stage ?? default, clock.GetUtcNow()), []);
+    }
+
+    /// <summary>Reps see their own opportunities; managers those of their shops; head office and admins all.</summary>
+    private IQueryable<Opportunity> Visible(CrmDbContext db)
+    {
+        var scope = currentUser.RequireScope();
+        IQueryable<Opportunity> query = db.Set<Opportunity>();
+        if (scope.IsHeadOffice || scope.IsAdmin)
+        {
+            return query;
+        }
+
+        var shops = scope.ShopIds.ToList();
+        query = query.Where(o => shops.Contains(o.ShopId));
+        if (!IsManager(scope))
+        {
+            var me = scope.UserId;
+            query = query.Where(o => o.OwnerId == me);
+        }
+
+        return query;
+    }
+
+    public static bool CanSee(UserScope scope, OpportunityCard card) =>
+        scope.CanSeeOwned(new ShopId(card.ShopId), new UserId(card.OwnerId));
+
+    private static bool IsManager(UserScope scope) => scope.IsInRole(Roles.Manager) || scope.IsAdmin;
+
+    private static DomainRuleViolation NotFound() => new("opportunity.not-found", "That opportunity does not exist.");
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Crm.Domain.Opportunities;
+using Crm.Infrastructure.Realtime;
+using Crm.Web.Realtime;
+
+namespace Crm.Web.Features.Opportunities;
+
+[State.FeatureState]
+public sealed record PipelineState
+{
+    public ImmutableDictionary<Guid, OpportunityCard> Cards { get; init; } = ImmutableDictionary<Guid, OpportunityCard>.Empty;
+
+    public bool IsLoading { get; init; }
+
+    public bool IsLoaded { get; init; }
+
+    /// <summary>Moves shown optimistically and not yet confirmed: card → where it was.</summary>
+    public ImmutableDictionary<Guid, PendingMove> Pending { get; init; } = ImmutableDictionary<Guid, PendingMove>.Empty;
+
+    /// <summary>A drop the blueprint needs more details for: the page asks for exactly these.</summary>
+    public CompletionRequest? AwaitingCompletion { get; init; }
+
+    public PipelineFilter Filter { get; init; } = new();
+
+    public ImmutableHashSet<OpportunityStage> Folded { get; init; } = [];
+
+    public ImmutableList<PresenceEntry> Presence { get; init; } = [];
+
+    public PipelineSettings Settings { get; init; } = PipelineSettings.Default;
+
+    /// <summary>The last thing the user must be told (a rollback and why); cleared when shown.</summary>
+    public PipelineNotice? Notice { get; init; }
+}
+
+public sealed record PendingMove(OpportunityStage From, OpportunityStage To, long ExpectedVersion);
+
+public sealed record CompletionRequest(Guid CardId, OpportunityStage Target, IReadOnlyList<StageRequirement> Missing);
+
+public sealed record PipelineNotice(string Message, bool IsError, int Id);
+
+/// <summary>Filters kept in the URL: owner, shop, priority, stale only, text.</summary>
+public sealed record PipelineFilter(Guid? OwnerId = null, Guid? ShopId = null, Priority? Priority = null, bool StaleOnly = false, string? Text = null)
+{
+    public bool IsEmpty => OwnerId is null && ShopId is null && Priority is null && !StaleOnly && string.IsNullOrWhiteSpace(Text);
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Crm.Domain.Opportunities;
+using Crm.Infrastructure.Realtime;
+
+namespace Crm.Web.Features.Opportunities;
+
+public sealed record StageFigures(OpportunityStage Stage, int Count, decimal Amount, decimal Weighted, int HiddenCount);
+
+public sealed record FunnelStep(OpportunityStage Stage, int Count, decimal Amount, double? ConversionToNext);
+
+public sealed record Forecast(decimal Next30Days, decimal Next90Days);
+
+/// <summary>What the board shows, derived from the state: pure functions, so every figure is testable.</summary>
+public static class PipelineView
+{
+    /// <summary>A column renders at most this many cards; the rest are counted ("+ 12 more").</summary>
+    public const int MaxCardsPerColumn = 50;
+
+    public static bool IsStale(OpportunityCard card, StaleRule rule, DateTimeOffset now) =>
+        rule.IsStale(card.Stage.IsClosed(), card.LastFollowedUpAt is { } last && last > card.CreatedAt ? last : card.CreatedAt, now);
+
+    public static int DaysSinceFollowUp(OpportunityCard card, DateTimeOffset now)
+    {
+        var last = card.LastFollowedUpAt is { } f && f > card.CreatedAt ? f : card.CreatedAt;
+        return Math.Max(0, (int)Math.Floor((now - last).TotalDays));
+    }
+
+    public static ImmutableList<OpportunityCard> Visible(PipelineState state, Guid? shellShopId, DateTimeOffset now)
+    {
+        var filter = state.Filter;
+        var shop = filter.ShopId ?? shellShopId;
+        var text = filter.Text?.Trim();
+        return state.Cards.Values
+            .Where(c => filter.OwnerId is null || c.OwnerId == filter.OwnerId)
+            .Where(c => shop is null || c.ShopId == shop)
+            .Where(c => filter.Priority is null || c.Priority == filter.Priority)
+            .Where(c => !filter.StaleOnly || IsStale(c, state.Settings.StaleRule, now))
+            .Where(c => string.IsNullOrEmpty(text)
+                || c.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || c.CustomerName.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.Priority)
+            .ThenByDescending(c => c.Amount)
+            .ThenBy(c => c.Id)
+            .ToImmutableList();
+    }
+
+    public static IReadOnlyList<StageFigures> Columns(IReadOnlyList<OpportunityCard> visible, PipelineSettings settings) =>
+        OpportunityStages.All
+            .Select(stage =>
+            {
+                var cards = visible.Where(c => c.Stage == stage).ToList();
+                var amount = cards.Sum(c => c.Amount);
+                return new StageFigures(
+                    stage, cards.Count, amount, amount * settings.StageBlueprint.ProbabilityOf(stage) / 100m, Math.Max(0, cards.Count - MaxCardsPerColumn));
+            })
+            .ToList();
+
+    /// <summary>The cards a column renders: the first <see cref="MaxCardsPerColumn"/> of each stage.</summary>
+    public static IReadOnlyList<OpportunityCard> Rendered(IReadOnlyList<OpportunityCard> visible, IReadOnlySet<OpportunityStage> folded) =>
+        visible.GroupBy(c => c.Stage)
+            .Where(g => !folded.Contains(g.Key))
+            .SelectMany(g => g.Take(MaxCardsPerColumn))
+            .ToList();
+
+    /// <summary>
+    /// Count and amount per stage, and stage-to-stage conversion: of the cards that reached a stage
+    /// (are there or further, Lost excluded since we do not know how far it got), the share that went on.
+    /// </summary>
+    public static IReadOnlyList<FunnelStep> Funnel(IReadOnlyList<OpportunityCard> visible)
+    {
+        var progressed = visible.Where(c => c.Stage != OpportunityStage.Lost).ToList();
+        var stages = OpportunityStages.All.Where(s => s != OpportunityStage.Lost).ToList();
+        return stages
+            .Select((stage, i) =>
+            {
+                var here = visible.Where(c => c.Stage == stage).ToList();
+                double? conversion = null;
+                if (i + 1 < stages.Count)
+                {
+                    var reached = progressed.Count(c => c.Stage >= stage);
+                    var next = progressed.Count(c => c.Stage >= stages[i + 1]);
+                    conversion = reached == 0 ? null : (double)next / reached;
+                }
+
+                return new FunnelStep(stage, here.Count, here.Sum(c => c.Amount), conversion);
+            })
+            .ToList();
+    }
+
+    /// <summary>Probability-weighted amount of open opportunities expected to close within 30 and 90 days (overdue ones count).</summary>
+    public static Forecast ForecastOf(IReadOnlyList<OpportunityCard> visible, PipelineSettings settings, DateOnly today)
+    {
+        decimal Within(int days) => visible
+            .Where(c => c.Stage.IsOpen() && c.ExpectedCloseDate <= today.AddDays(days))
+            .Sum(c => c.Amount * settings.StageBlueprint.ProbabilityOf(c.Stage) / 100m);
+        return new Forecast(Within(30), Within(90));
+    }
+}
