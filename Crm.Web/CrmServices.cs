@@ -69,6 +69,7 @@ public static class CrmServices
         services.AddCrmStore(typeof(CrmServices).Assembly);
         services.AddScoped<ShellCommands>();
         services.AddScoped<NotificationCommands>();
+        services.AddScoped<NotificationsLive>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityCommands>();
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
@@ -91,6 +92,9 @@ public static class CrmServices
         services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, NotificationProjector>();
+        services.AddSingleton<StaleOpportunityReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaleOpportunityReminders>());
         services.AddHostedService<OutboxSweep>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<CurrentUserHubFilter>();

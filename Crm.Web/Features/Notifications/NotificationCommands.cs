@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Crm.Domain.Notifications;
 using Crm.Infrastructure.Persistence;
+using Crm.Infrastructure.Realtime;
 using Crm.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,18 @@ public sealed class NotificationCommands(IDbContextFactory<CrmDbContext> context
             .Take(PageSize)
             .ToListAsync(cancellationToken);
         return rows.Select(ToItem).ToImmutableList();
+    }
+
+    /// <summary>The list and the notifications feed's sequence it reflects (read first, see BoardConnection).</summary>
+    public async Task<(ImmutableList<NotificationItem> Items, long Sequence)> LoadWithSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        long sequence;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            sequence = await OpportunityCards.CurrentSequenceAsync(db, NotificationCard.Board, cancellationToken);
+        }
+
+        return (await LoadAsync(cancellationToken), sequence);
     }
 
     public async Task MarkReadAsync(NotificationId id, CancellationToken cancellationToken = default)
