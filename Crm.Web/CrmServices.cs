@@ -73,6 +73,7 @@ public static class CrmServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityCommands>();
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
+        services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
 
         services.AddLiveBoards(configuration);
