@@ -1,5 +1,7 @@
 using Crm.Domain.Common;
+using Crm.Domain.Customers;
 using Crm.Domain.Notifications;
+using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 using Crm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,6 +47,12 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     public DbSet<UserShopMembership> UserShops => Set<UserShopMembership>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
 
     public DbSet<Realtime.OutboxMessage> OutboxMessages => Set<Realtime.OutboxMessage>();
 

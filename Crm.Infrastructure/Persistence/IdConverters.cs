@@ -1,4 +1,6 @@
+using Crm.Domain.Customers;
 using Crm.Domain.Notifications;
+using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -15,6 +17,11 @@ internal static class IdConverters
         builder.Properties<RegionId>().HaveConversion<RegionIdConverter>();
         builder.Properties<UserId>().HaveConversion<UserIdConverter>();
         builder.Properties<NotificationId>().HaveConversion<NotificationIdConverter>();
+        builder.Properties<CustomerId>().HaveConversion<CustomerIdConverter>();
+        builder.Properties<ContactId>().HaveConversion<ContactIdConverter>();
+        builder.Properties<OpportunityId>().HaveConversion<OpportunityIdConverter>();
+        builder.Properties<FollowUpId>().HaveConversion<FollowUpIdConverter>();
+        builder.Properties<StageChangeId>().HaveConversion<StageChangeIdConverter>();
     }
 
     private sealed class TenantIdConverter() : ValueConverter<TenantId, Guid>(v => v.Value, v => new TenantId(v));
@@ -28,4 +35,14 @@ internal static class IdConverters
     private sealed class UserIdConverter() : ValueConverter<UserId, Guid>(v => v.Value, v => new UserId(v));
 
     private sealed class NotificationIdConverter() : ValueConverter<NotificationId, Guid>(v => v.Value, v => new NotificationId(v));
+
+    private sealed class CustomerIdConverter() : ValueConverter<CustomerId, Guid>(v => v.Value, v => new CustomerId(v));
+
+    private sealed class ContactIdConverter() : ValueConverter<ContactId, Guid>(v => v.Value, v => new ContactId(v));
+
+    private sealed class OpportunityIdConverter() : ValueConverter<OpportunityId, Guid>(v => v.Value, v => new OpportunityId(v));
+
+    private sealed class FollowUpIdConverter() : ValueConverter<FollowUpId, Guid>(v => v.Value, v => new FollowUpId(v));
+
+    private sealed class StageChangeIdConverter() : ValueConverter<StageChangeId, Guid>(v => v.Value, v => new StageChangeId(v));
 }

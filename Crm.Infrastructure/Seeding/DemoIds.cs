@@ -1,3 +1,5 @@
+using Crm.Domain.Customers;
+using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 
 namespace Crm.Infrastructure.Seeding;
@@ -30,6 +32,47 @@ public static class DemoIds
     public static readonly UserId Tech2 = User(7);
     public static readonly UserId Finance = User(8);
     public static readonly UserId OtherAdmin = User(9);
+
+    /// <summary>Demo customers are numbered 1..<see cref="CustomerCount"/>; the other company's from 1001.</summary>
+    public const int CustomerCount = 60;
+
+    /// <summary>Demo opportunities are numbered 1..<see cref="OpportunityCount"/>; the other company's from 1001.</summary>
+    public const int OpportunityCount = 200;
+
+    /// <summary>rep1, Tmall, Lead, followed up two hours before seeding: not stale, nothing filled in yet.</summary>
+    public static readonly OpportunityId Rep1FreshLead = Opportunity(1);
+
+    /// <summary>rep1, Tmall, Needs analysis without a needs summary: dropping it on Proposal asks for one.</summary>
+    public static readonly OpportunityId Rep1NeedsAnalysisWithoutSummary = Opportunity(2);
+
+    /// <summary>rep1, Tmall, Proposal with amount 0 (not quoted yet): dropping it on Negotiation asks for an amount.</summary>
+    public static readonly OpportunityId Rep1ProposalWithoutAmount = Opportunity(3);
+
+    /// <summary>rep1, Tmall, First contact, last follow-up twelve days before seeding: stale.</summary>
+    public static readonly OpportunityId Rep1Stale = Opportunity(4);
+
+    /// <summary>rep2, JD, Negotiation, 268,000 CNY.</summary>
+    public static readonly OpportunityId Rep2Negotiation = Opportunity(5);
+
+    /// <summary>rep2, JD, Won (closed five days before seeding), with an after-sales follow-up.</summary>
+    public static readonly OpportunityId Rep2Won = Opportunity(6);
+
+    /// <summary>rep2, JD, Lost with a reason: only a manager can reopen it.</summary>
+    public static readonly OpportunityId Rep2Lost = Opportunity(7);
+
+    /// <summary>manager, 1688 shop, Proposal, 420,000 CNY.</summary>
+    public static readonly OpportunityId ManagerWholesaleProposal = Opportunity(8);
+
+    /// <summary>The other company's opportunity (isolation tests).</summary>
+    public static readonly OpportunityId OtherTenantOpportunity = Opportunity(1001);
+
+    public static CustomerId Customer(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8005-{n:000000000000}"));
+
+    public static ContactId Contact(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8006-{n:000000000000}"));
+
+    public static OpportunityId Opportunity(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8007-{n:000000000000}"));
+
+    public static FollowUpId FollowUp(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8008-{n:000000000000}"));
 
     private static UserId User(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8004-{n:000000000000}"));
 }

@@ -27,6 +27,8 @@ public static class DemoSeeding
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services)
     {
         services.AddTransient<IDemoSeeder, OrganizationDemoSeeder>();
+        services.AddTransient<IDemoSeeder, CustomerDemoSeeder>();
+        services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
         return services;
     }

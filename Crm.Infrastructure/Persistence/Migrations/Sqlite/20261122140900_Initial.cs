@@ -26,6 +26,37 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BoardSequences",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BoardSequences", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Board = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    CardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tenants",
                 columns: table => new
                 {
@@ -249,6 +280,36 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Customers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Customers_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Customers_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -299,6 +360,134 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpectedCloseDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    StageEnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NeedsSummary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LostReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastFollowedUpAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStaleReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    ScoringBudget = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ScoringDecisionMakerLevel = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ScoringIndustryMatch = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoringIsRepeatCustomer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ScoringUrgency = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityFollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NextFollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityFollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityFollowUps_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsBackwards = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityStageChanges_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -342,9 +531,100 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_CustomerId",
+                table: "Contacts",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_TenantId_CustomerId",
+                table: "Contacts",
+                columns: new[] { "TenantId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_ShopId",
+                table: "Customers",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_Name",
+                table: "Customers",
+                columns: new[] { "TenantId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_OwnerId",
+                table: "Customers",
+                columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_ShopId",
+                table: "Customers",
+                columns: new[] { "TenantId", "ShopId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_TenantId_RecipientId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "TenantId", "RecipientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_ContactId",
+                table: "Opportunities",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_CustomerId",
+                table: "Opportunities",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_ShopId",
+                table: "Opportunities",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_CustomerId",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_OwnerId",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_ShopId",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "ShopId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_TenantId_Stage",
+                table: "Opportunities",
+                columns: new[] { "TenantId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityFollowUps_OpportunityId_At",
+                table: "OpportunityFollowUps",
+                columns: new[] { "OpportunityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityStageChanges_OpportunityId_At",
+                table: "OpportunityStageChanges",
+                columns: new[] { "OpportunityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_PublishedAt",
+                table: "OutboxMessages",
+                column: "PublishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_TenantId_Board_Sequence",
+                table: "OutboxMessages",
+                columns: new[] { "TenantId", "Board", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_TenantId_CardId",
+                table: "OutboxMessages",
+                columns: new[] { "TenantId", "CardId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regions_TenantId_Code",
@@ -404,7 +684,19 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BoardSequences");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityFollowUps");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityStageChanges");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "Regions");
@@ -419,7 +711,16 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Opportunities");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Customers");
 
             migrationBuilder.DropTable(
                 name: "Shops");
