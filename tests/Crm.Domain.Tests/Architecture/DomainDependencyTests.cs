@@ -53,7 +53,7 @@ public sealed class DomainDependencyTests
     }
 
     [Fact]
-    public void WhenTheRuleIsAppliedToWeb_ItSeesWebsDependencyOnEntityFramework()
+    public void WhenTheRuleIsAppliedToWeb_ItSeesWebsDependencyOnInfrastructure()
     {
         // Proves the dependency rule can fail, so its passing on the domain means something.
         var result = Types.InAssembly(typeof(Crm.Web.CrmServices).Assembly)

@@ -174,10 +174,7 @@ public sealed class TenantQueryFilterTests(TwoTenantDatabase database) : IClassF
         (await db.Users.Select(u => u.TenantId).Distinct().CountAsync()).ShouldBe(2);
     }
 
-    private Task BothTenantsOwnRows<T>()
-        where T : class, ITenantOwned => BothTenantsOwnRowsAsync<T>();
-
-    private async Task BothTenantsOwnRowsAsync<T>()
+    private async Task BothTenantsOwnRows<T>()
         where T : class, ITenantOwned
     {
         await using var system = database.CreateSystem();
