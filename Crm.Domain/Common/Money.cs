@@ -20,11 +20,11 @@ public sealed record Money
 
     public string Currency { get; }
 
-    public static Money Zero(string currency = DefaultCurrency) => new(0m, currency);
+    public static Money Zero(string currency = DefaultCurrency) => Create(0m, currency);
 
     public static Money Create(decimal amount, string currency = DefaultCurrency)
     {
-        if (string.IsNullOrWhiteSpace(currency) || currency.Length != CurrencyLength)
+        if (currency is null || currency.Length != CurrencyLength || !currency.All(char.IsAsciiLetter))
         {
             throw new DomainRuleViolation("money.currency-invalid", "A currency is a three-letter ISO code.");
         }

@@ -165,8 +165,8 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && HasTenant
-                && entry.Entity is ITenantOwned owned
-                && owned.TenantId != CurrentTenantId)
+                && OwningTenant(entry.Entity) is { } owner
+                && owner != CurrentTenantId)
             {
                 throw new InvalidOperationException("A write crossed tenants.");
             }
@@ -194,6 +194,15 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
             }
         }
     }
+
+    /// <summary>The tenant a row belongs to: tenant-owned rows, and also the tenant row itself and its users.</summary>
+    private static TenantId? OwningTenant(object entity) => entity switch
+    {
+        ITenantOwned owned => owned.TenantId,
+        Tenant tenant => tenant.Id,
+        CrmUser user => user.TenantId,
+        _ => null,
+    };
 
     private static bool HasChangedOwnedOrChildren(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
         entry.Navigations

@@ -1,0 +1,123 @@
+using Crm.Domain.Organization;
+using Crm.Infrastructure.Identity;
+using Crm.Infrastructure.Persistence;
+using Crm.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Crm.Infrastructure.Tests.Support;
+
+/// <summary>
+/// A real SQLite file in the temp folder, one per test class (an xunit class fixture), deleted
+/// afterwards. Services are composed like Crm.Web/CrmServices.cs: the same persistence
+/// registration, Identity with the same options, stores, claims factory and confirmation.
+/// </summary>
+public class SqliteDatabase : IAsyncLifetime
+{
+    public SqliteDatabase()
+    {
+        FilePath = Path.Combine(Path.GetTempPath(), $"crm-tests-{Guid.NewGuid():N}.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+        Services = BuildServices(ConnectionString, Clock);
+        Model = Services.GetRequiredService<DatabaseModel>();
+    }
+
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    public DatabaseModel Model { get; }
+
+    public CrmDbContext CreateSystem() => Model.CreateSystem();
+
+    public CrmDbContext CreateFor(TenantId tenantId) => Model.CreateFor(tenantId);
+
+    /// <summary>A DI scope whose contexts and Identity stores belong to <paramref name="tenantId"/> (none when null).</summary>
+    public AsyncServiceScope OpenScope(TenantId? tenantId = null)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TestTenant>().TenantId = tenantId;
+        return scope;
+    }
+
+    public Task MigrateAsync() => DatabaseInitializer.MigrateAsync(Model);
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(FilePath + suffix);
+        }
+    }
+
+    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+                ["ConnectionStrings:Crm"] = connectionString,
+            })
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(clock);
+        services.AddCrmPersistence(configuration, Path.GetTempPath());
+        services.AddScoped<TestTenant>();
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<TestTenant>());
+
+        services.AddIdentity<CrmUser, CrmRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = 8;
+            })
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
+            .AddUserConfirmation<CrmUserConfirmation>()
+            .AddDefaultTokenProviders();
+
+        // The only deviation from CrmServices: a cheap password hash (the default is 100,000
+        // PBKDF2 rounds, about a tenth of a second per sign-in check), so the suite stays fast.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+
+        services.AddDemoSeeding();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}
+
+/// <summary>Migrated, empty.</summary>
+public class MigratedDatabase : SqliteDatabase
+{
+    public override Task InitializeAsync() => MigrateAsync();
+}
+
+/// <summary>Migrated and seeded with the demo data: tenant "huayu" and tenant "other".</summary>
+public class DemoDatabase : SqliteDatabase
+{
+    public override async Task InitializeAsync()
+    {
+        await MigrateAsync();
+        await DemoSeeding.SeedAsync(Services);
+    }
+}
