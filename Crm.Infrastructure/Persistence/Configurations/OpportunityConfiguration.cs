@@ -32,20 +32,20 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
 
         builder.ComplexProperty(o => o.Amount, money =>
         {
-            money.Property(m => m.Amount).HasColumnName(nameof(Opportunity.Amount)).HasPrecision(Money.Precision, Money.Scale);
-            money.Property(m => m.Currency).HasColumnName(nameof(Money.Currency)).HasMaxLength(Money.CurrencyLength).IsFixedLength();
+            money.Property(m => m.Amount).HasPrecision(Money.Precision, Money.Scale);
+            money.Property(m => m.Currency).HasMaxLength(Money.CurrencyLength).IsFixedLength();
         });
 
         builder.ComplexProperty(o => o.ScoringInputs, inputs =>
         {
-            inputs.Property(i => i.IndustryMatch).HasColumnName("Scoring" + nameof(ScoringInputs.IndustryMatch));
-            inputs.Property(i => i.Budget).HasColumnName("Scoring" + nameof(ScoringInputs.Budget))
+            inputs.Property(i => i.IndustryMatch);
+            inputs.Property(i => i.Budget)
                 .HasConversion<string>().HasMaxLength(OpportunityLimits.EnumMaxLength);
-            inputs.Property(i => i.DecisionMakerLevel).HasColumnName("Scoring" + nameof(ScoringInputs.DecisionMakerLevel))
+            inputs.Property(i => i.DecisionMakerLevel)
                 .HasConversion<string>().HasMaxLength(OpportunityLimits.EnumMaxLength);
-            inputs.Property(i => i.Urgency).HasColumnName("Scoring" + nameof(ScoringInputs.Urgency))
+            inputs.Property(i => i.Urgency)
                 .HasConversion<string>().HasMaxLength(OpportunityLimits.EnumMaxLength);
-            inputs.Property(i => i.IsRepeatCustomer).HasColumnName("Scoring" + nameof(ScoringInputs.IsRepeatCustomer));
+            inputs.Property(i => i.IsRepeatCustomer);
         });
 
         builder.HasOne<Tenant>().WithMany().HasForeignKey(o => o.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -212,14 +212,12 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<decimal>("Amount")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("Amount");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("Currency")
                                 .IsFixedLength();
                         });
 
@@ -230,28 +228,23 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<string>("Budget")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ScoringBudget");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("DecisionMakerLevel")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ScoringDecisionMakerLevel");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("IndustryMatch")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ScoringIndustryMatch");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<bool>("IsRepeatCustomer")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ScoringIsRepeatCustomer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Urgency")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ScoringUrgency");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261122140900_Initial")]
+    [Migration("20261122141321_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -215,14 +215,12 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<decimal>("Amount")
                                 .HasPrecision(18, 2)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("Amount");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("Currency")
                                 .IsFixedLength();
                         });
 
@@ -233,28 +231,23 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<string>("Budget")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ScoringBudget");
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("DecisionMakerLevel")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ScoringDecisionMakerLevel");
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("IndustryMatch")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ScoringIndustryMatch");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<bool>("IsRepeatCustomer")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("ScoringIsRepeatCustomer");
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("Urgency")
                                 .IsRequired()
                                 .HasMaxLength(24)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ScoringUrgency");
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Id");
