@@ -59,12 +59,16 @@ public sealed class UserDialog(IPage page)
         await Assertions.Expect(Role).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
-    /// <summary>Ticks one shop in the multi-select, then closes its list with Escape (which leaves the dialog open).</summary>
+    /// <summary>
+    /// Ticks one shop in the multi-select, waits until the select shows it, then closes the list with
+    /// Escape pressed on the select itself (focus may have moved into the list; the dialog stays open).
+    /// </summary>
     public async Task ChooseShopAsync(string shopName)
     {
         await Shops.ClickAsync();
         await OpenPopover.GetByText(shopName).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Shops).ToHaveValueAsync(shopName);
+        await Shops.PressAsync("Escape");
         await Assertions.Expect(Shops).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
