@@ -57,7 +57,7 @@ public static class CrmServices
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
-            options.AccessDeniedPath = "/Account/Login";
+            options.AccessDeniedPath = "/access-denied";
             options.Cookie.Name = "crm.auth";
             options.SlidingExpiration = true;
         });
