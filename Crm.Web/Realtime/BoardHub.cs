@@ -1,5 +1,7 @@
+using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 using Crm.Infrastructure.Realtime;
+using Crm.Web.Features.Opportunities;
 using Crm.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -17,7 +19,7 @@ public interface ICrmClient
 /// see (ARCHITECTURE.md §3); the relay sends each event to the groups it belongs to. Keeps no static state.
 /// </summary>
 [Authorize]
-public sealed partial class BoardHub(CurrentUser currentUser) : Hub<ICrmClient>
+public sealed partial class BoardHub(CurrentUser currentUser, OpportunityCommands opportunities) : Hub<ICrmClient>
 {
     public const string Path = "/hubs/boards";
 
@@ -41,6 +43,23 @@ public sealed partial class BoardHub(CurrentUser currentUser) : Hub<ICrmClient>
         }
     }
 
+    /// <summary>
+    /// Moves an opportunity through the same command path as the board (rules, version check,
+    /// outbox, sequence). The outcome says whether it moved, and if not, why.
+    /// </summary>
+    public async Task<HubMoveResult> MoveOpportunity(Guid opportunityId, OpportunityStage target, long expectedVersion)
+    {
+        currentUser.RequireScope();
+        var outcome = await opportunities.MoveAsync(opportunityId, target, expectedVersion, completion: null);
+        return outcome switch
+        {
+            { Moved: { } card } => new HubMoveResult(true, null, null, card.Version, card.Stage),
+            { Missing.Count: > 0 } => new HubMoveResult(false, "opportunity.stage-requirements-missing", string.Join(", ", outcome.Missing), null, null),
+            { Conflict: { } conflict } => new HubMoveResult(false, "opportunity.changed-meanwhile", $"{conflict.ActorName} changed it at {conflict.At:O}", outcome.Current?.Version, outcome.Current?.Stage),
+            _ => new HubMoveResult(false, outcome.Refusal?.Code, outcome.Refusal?.Message, outcome.Current?.Version, outcome.Current?.Stage),
+        };
+    }
+
     private UserScope RequireBoard(string board)
     {
         if (!KnownBoards.Contains(board, StringComparer.Ordinal))
@@ -51,6 +70,8 @@ public sealed partial class BoardHub(CurrentUser currentUser) : Hub<ICrmClient>
         return currentUser.RequireScope();
     }
 }
+
+public sealed record HubMoveResult(bool Moved, string? Code, string? Message, long? Version, OpportunityStage? Stage);
 
 /// <summary>SignalR group names: one per board for those who see everything, per shop for managers, per owner for everyone else.</summary>
 public static class BoardGroups

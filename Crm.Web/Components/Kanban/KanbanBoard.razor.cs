@@ -37,6 +37,10 @@ public partial class KanbanBoard<TItem>
     [Parameter]
     public EventCallback<string> OnToggleFold { get; set; }
 
+    /// <summary>A drag started: presence tells others who is moving which card.</summary>
+    [Parameter]
+    public EventCallback<TItem> OnPick { get; set; }
+
     [Parameter]
     public Func<int, string> MoreText { get; set; } = n => $"+{n}";
 
@@ -53,6 +57,9 @@ public partial class KanbanBoard<TItem>
             _renderedItems = Items;
         }
     }
+
+    private Task OnPicked(MudDragAndDropItemTransaction<TItem> transaction) =>
+        transaction.Item is null ? Task.CompletedTask : OnPick.InvokeAsync(transaction.Item);
 
     private Task OnDropped(MudItemDropInfo<TItem> drop)
     {

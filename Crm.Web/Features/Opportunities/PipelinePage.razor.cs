@@ -142,7 +142,14 @@ public partial class PipelinePage
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query), replace: true);
     }
 
-    private void OnDrop(KanbanMove<OpportunityCard> move) => Move(move.Item, StageOf(move.ToColumn));
+    private void OnDrop(KanbanMove<OpportunityCard> move)
+    {
+        _ = Live.SetEditingAsync(null);
+        Move(move.Item, StageOf(move.ToColumn));
+    }
+
+    private Task<IDialogReference> NewOpportunityAsync() =>
+        Dialogs.ShowAsync<NewOpportunityDialog>(L["Pipeline.New"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
 
     private void Move(OpportunityCard card, OpportunityStage target)
     {
