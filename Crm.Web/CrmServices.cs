@@ -71,6 +71,7 @@ public static class CrmServices
         services.AddScoped<NotificationCommands>();
         services.AddScoped<NotificationsLive>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PipelineSettingsCommands>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityCommands>();
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();

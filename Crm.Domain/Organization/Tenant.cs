@@ -27,6 +27,12 @@ public sealed partial class Tenant : AggregateRoot<TenantId>
 
     public IReadOnlyCollection<Region> Regions => _regions.AsReadOnly();
 
+    /// <summary>The company's own pipeline rules; null while it uses the defaults.</summary>
+    public Opportunities.PipelineSettings? CustomPipeline { get; private set; }
+
+    /// <summary>The pipeline rules in force: the company's own, or the defaults.</summary>
+    public Opportunities.PipelineSettings Pipeline => CustomPipeline ?? Opportunities.PipelineSettings.Default;
+
     public static Tenant Create(TenantId id, string name, string code, DateTimeOffset now)
     {
         var tenant = new Tenant
@@ -94,6 +100,19 @@ public sealed partial class Tenant : AggregateRoot<TenantId>
         return team;
     }
 
+    /// <summary>Sets the stage probabilities, blueprint, scoring and stale period of the company's pipeline.</summary>
+    public void ConfigurePipeline(Opportunities.PipelineSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings == Pipeline)
+        {
+            return;
+        }
+
+        CustomPipeline = settings == Opportunities.PipelineSettings.Default ? null : settings;
+        Raise(new PipelineConfigured(Id, now));
+    }
+
     public bool HasShop(ShopId shopId) => _shops.Exists(s => s.Id == shopId);
 
     private static string ValidCode(string? code, string rule)
@@ -120,3 +139,5 @@ public enum ShopKind
 public sealed record TenantCreated(TenantId TenantId, string Name, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);
 
 public sealed record ShopOpened(TenantId TenantId, ShopId ShopId, string Name, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);
+
+public sealed record PipelineConfigured(TenantId TenantId, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);

@@ -31,7 +31,7 @@ public sealed class StaleOpportunityReminders(DatabaseModel database, TimeProvid
         {
             await using var db = database.CreateFor(tenant);
             var now = clock.GetUtcNow();
-            var rule = PipelineSettings.Default.StaleRule;
+            var rule = (await TenantSettings.PipelineAsync(db, cancellationToken)).StaleRule;
             var open = await db.Set<Opportunity>()
                 .Where(o => o.Stage != OpportunityStage.Won && o.Stage != OpportunityStage.Lost)
                 .ToListAsync(cancellationToken);

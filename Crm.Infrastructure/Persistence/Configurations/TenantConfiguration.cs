@@ -15,6 +15,10 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.HasIndex(t => t.Code).IsUnique();
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.DomainEvents);
+        builder.Ignore(t => t.Pipeline);
+        builder.Property(t => t.CustomPipeline)
+            .HasConversion(v => PipelineSettingsJson.Serialize(v!), v => PipelineSettingsJson.Deserialize(v))
+            .HasColumnName("PipelineSettings");
 
         builder.HasMany(t => t.Shops).WithOne().HasForeignKey(s => s.TenantId);
         builder.Navigation(t => t.Shops).HasField("_shops").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -38,7 +38,7 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
         // (a card is replaced only by an equal or newer version), while the reverse order could miss it.
         var sequence = await OpportunityCards.CurrentSequenceAsync(db, Boards.Opportunities, cancellationToken);
         var cards = await OpportunityCards.LoadAsync(db, Visible(db), cancellationToken);
-        return new PipelineLoad([.. cards], sequence, PipelineSettings.Default);
+        return new PipelineLoad([.. cards], sequence, await TenantSettings.PipelineAsync(db, cancellationToken));
     }
 
     public async Task<OpportunityCard?> LoadCardAsync(Guid id, CancellationToken cancellationToken = default)
@@ -70,7 +70,7 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
             return await ConflictAsync(db, id, cancellationToken);
         }
 
-        var settings = PipelineSettings.Default;
+        var settings = await TenantSettings.PipelineAsync(db, cancellationToken);
         var missing = settings.StageBlueprint.MissingFor(opportunity, target, completion);
         if (missing.Count > 0)
         {

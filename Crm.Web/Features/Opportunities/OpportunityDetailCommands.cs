@@ -60,7 +60,7 @@ public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> co
     public Task EditAsync(Guid id, long expectedVersion, OpportunityEdit edit, CancellationToken cancellationToken = default)
     {
         var scope = currentUser.RequireScope();
-        return SaveAsync(id, expectedVersion, o =>
+        return SaveAsync(id, expectedVersion, (o, settings) =>
         {
             var now = clock.GetUtcNow();
             o.Edit(
@@ -71,7 +71,7 @@ public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> co
                 edit.NeedsSummary,
                 scope.UserId,
                 now);
-            o.UpdateScoringInputs(edit.ScoringInputs, PipelineSettings.Default.ScoringRules, now);
+            o.UpdateScoringInputs(edit.ScoringInputs, settings.ScoringRules, now);
         }, cancellationToken);
     }
 
@@ -80,7 +80,7 @@ public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> co
         var scope = currentUser.RequireScope();
 
         // A follow-up adds to the history; it does not overwrite anything, so it needs no version check.
-        return SaveAsync(id, expectedVersion: null, o =>
+        return SaveAsync(id, expectedVersion: null, (o, _) =>
         {
             var now = clock.GetUtcNow();
             o.RecordFollowUp(FollowUpId.New(), now, followUp.Channel, followUp.Note ?? string.Empty, followUp.NextFollowUpOn, scope.UserId, now);
@@ -115,7 +115,7 @@ public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> co
             input.ExpectedClose ?? throw new DomainRuleViolation("opportunity.expected-close-required", "An expected close date is required."),
             input.Source,
             ScoringInputs.Unknown,
-            PipelineSettings.Default.ScoringRules,
+            (await TenantSettings.PipelineAsync(db, cancellationToken)).ScoringRules,
             clock.GetUtcNow());
         db.Add(opportunity);
         await db.SaveChangesAsync(cancellationToken);
@@ -130,7 +130,7 @@ public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> co
         return [.. customers.Where(c => scope.CanSeeShop(c.ShopId)).Select(c => new CustomerOption(c.Id.Value, c.Name))];
     }
 
-    private async Task SaveAsync(Guid id, long? expectedVersion, Action<Opportunity> change, CancellationToken cancellationToken)
+    private async Task SaveAsync(Guid id, long? expectedVersion, Action<Opportunity, PipelineSettings> change, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var opportunityId = new OpportunityId(id);
@@ -147,7 +147,7 @@ public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> co
             throw new DomainRuleViolation("opportunity.changed-meanwhile", "Someone changed this opportunity meanwhile. Your changes were not saved; reload to see theirs.");
         }
 
-        change(opportunity);
+        change(opportunity, await TenantSettings.PipelineAsync(db, cancellationToken));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -363,6 +363,10 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomPipeline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PipelineSettings");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCrmDbContext))]
-    [Migration("20261122141321_Initial")]
+    [Migration("20261122142607_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -365,6 +365,10 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomPipeline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PipelineSettings");
 
                     b.Property<string>("Name")
                         .IsRequired()

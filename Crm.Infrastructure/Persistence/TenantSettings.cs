@@ -1,0 +1,11 @@
+using Crm.Domain.Opportunities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Crm.Infrastructure.Persistence;
+
+public static class TenantSettings
+{
+    /// <summary>The pipeline rules of the context's tenant (the defaults while it has none of its own).</summary>
+    public static async Task<PipelineSettings> PipelineAsync(CrmDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Tenants.AsNoTracking().Select(t => t.CustomPipeline).FirstOrDefaultAsync(cancellationToken) ?? PipelineSettings.Default;
+}
