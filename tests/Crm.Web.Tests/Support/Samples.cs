@@ -16,8 +16,9 @@ public static class Samples
 
     public static ShellState ShellWith(params ShopOption[] shops) => new() { Shops = [.. shops] };
 
-    public static NotificationItem Notification(bool isRead = false, string key = "Notification.Welcome", params string[] arguments) =>
-        new(NotificationId.New(), key, [.. arguments], "/", Now, isRead);
+    /// <summary>A welcome notification ("Welcome to Crm, {0}! ..."), for <paramref name="name"/>.</summary>
+    public static NotificationItem Notification(bool isRead = false, string name = "Li Wei") =>
+        new(NotificationId.New(), "Notification.Welcome", [name], "/", Now, isRead);
 
     public static NotificationsState NotificationsWith(params NotificationItem[] items) => new() { Items = [.. items] };
 
