@@ -19,7 +19,8 @@ namespace Crm.Web.Tests.Support;
 
 /// <summary>
 /// bUnit context for Crm's components: MudBlazor with loose JS interop, the real store over the production
-/// slices, real commands over a real SQLite file (demo data), the shared resources, and a signed-in demo user.
+/// slices, real commands over a real SQLite file (demo data), the shared resources (English unless a test
+/// says otherwise), and bUnit's authorization; <see cref="SignIn"/> signs a demo user in.
 /// Services are all registered first; SetRendererInfo comes last (after it, adding services throws).
 /// </summary>
 public abstract class ComponentTestBase : BunitContext, IAsyncLifetime

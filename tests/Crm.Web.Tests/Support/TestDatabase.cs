@@ -21,6 +21,10 @@ public sealed class TestDatabase : IDisposable
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "crm-web-tests", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
     private static readonly Lazy<Task<byte[]>> Template = new(BuildTemplateAsync);
 
+    static TestDatabase() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder();
+
+    private DatabaseModel? _model;
+
     public TestDatabase()
     {
         Directory.CreateDirectory(Folder);
@@ -39,12 +43,7 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A context of the demo tenant, to look at what the app wrote.</summary>
     public CrmDbContext OpenDemo() => Model().CreateFor(DemoIds.DemoTenant);
 
-    public DatabaseModel Model()
-    {
-        var services = new ServiceCollection();
-        services.AddCrmPersistence(Configuration, Folder);
-        return services.BuildServiceProvider().GetRequiredService<DatabaseModel>();
-    }
+    public DatabaseModel Model() => _model ??= new ServiceCollection().AddCrmPersistence(Configuration, Folder).BuildServiceProvider().GetRequiredService<DatabaseModel>();
 
     public void Dispose()
     {
@@ -63,6 +62,19 @@ public sealed class TestDatabase : IDisposable
             {
                 // A file still open by a late effect stays in the temp folder; it does not affect other tests.
             }
+        }
+    }
+
+    private static void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder; nothing else reads it.
         }
     }
 
