@@ -6,7 +6,8 @@ namespace Crm.Web.State;
 /// One store per circuit. Dispatch is safe from any thread: actions queue up and are reduced one
 /// at a time in dispatch order; features that changed are notified; then the effects for the action
 /// start. An effect that throws is reported through <see cref="UnhandledException"/> and an
-/// <see cref="EffectFailedAction"/>, never swallowed.
+/// <see cref="EffectFailedAction"/>, never swallowed; a reducer that throws is reported through
+/// <see cref="UnhandledException"/>, its action's effects do not start, and later actions are reduced as usual.
 /// </summary>
 public sealed class Store : IDispatcher
 {
@@ -24,7 +25,7 @@ public sealed class Store : IDispatcher
         _features = registry.FeatureTypes.ToDictionary(t => t, registry.CreateFeature);
     }
 
-    /// <summary>Raised (on the dispatching thread) when an effect fails.</summary>
+    /// <summary>Raised when an effect, a reducer or a StateChanged handler fails; on whichever thread noticed it.</summary>
     public event EventHandler<Exception>? UnhandledException;
 
     public IState<TState> GetState<TState>()
@@ -53,34 +54,85 @@ public sealed class Store : IDispatcher
 
     private void Drain()
     {
-        while (true)
+        var drained = false;
+        try
         {
-            object action;
-            lock (_gate)
+            while (TryDequeue(out var action))
             {
-                if (!_queue.TryDequeue(out action!))
+                if (Reduce(action))
                 {
-                    _draining = false;
-                    return;
+                    StartEffects(action);
                 }
             }
 
-            var changed = new List<IFeature>();
-            foreach (var feature in _features.Values)
+            drained = true;
+        }
+        finally
+        {
+            if (!drained)
+            {
+                // Something escaped (an UnhandledException handler threw): let the next Dispatch drain.
+                lock (_gate)
+                {
+                    _draining = false;
+                }
+            }
+        }
+    }
+
+    private bool TryDequeue(out object action)
+    {
+        lock (_gate)
+        {
+            if (_queue.TryDequeue(out action!))
+            {
+                return true;
+            }
+
+            _draining = false;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reduces the action and notifies the features that changed; false when a reducer threw. A reducer or a
+    /// StateChanged handler that throws is reported like a failed effect and the other features carry on:
+    /// thrown into whichever thread happens to drain, it would leave the store stuck in "draining", with
+    /// every later action queued and never reduced.
+    /// </summary>
+    private bool Reduce(object action)
+    {
+        var reduced = true;
+        var changed = new List<IFeature>();
+        foreach (var feature in _features.Values)
+        {
+            try
             {
                 if (feature.Reduce(action))
                 {
                     changed.Add(feature);
                 }
             }
+            catch (Exception exception)
+            {
+                reduced = false;
+                UnhandledException?.Invoke(this, exception);
+            }
+        }
 
-            foreach (var feature in changed)
+        foreach (var feature in changed)
+        {
+            try
             {
                 feature.NotifyChanged();
             }
-
-            StartEffects(action);
+            catch (Exception exception)
+            {
+                UnhandledException?.Invoke(this, exception);
+            }
         }
+
+        return reduced;
     }
 
     private void StartEffects(object action)
@@ -112,10 +164,16 @@ public sealed class Store : IDispatcher
         {
             await effect;
         }
-        catch (Exception exception) when (action is not EffectFailedAction)
+        catch (Exception exception)
         {
             UnhandledException?.Invoke(this, exception);
-            Dispatch(new EffectFailedAction(action, exception));
+
+            // An effect that handles a failure and fails too is reported, but not turned into another
+            // EffectFailedAction: that could loop forever.
+            if (action is not EffectFailedAction)
+            {
+                Dispatch(new EffectFailedAction(action, exception));
+            }
         }
     }
 }
