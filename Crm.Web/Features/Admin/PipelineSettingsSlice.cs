@@ -29,19 +29,19 @@ public sealed record SavePipelineSettingsFailedAction(string Reason);
 public static class PipelineSettingsReducers
 {
     [ReducerMethod]
-    public static PipelineSettingsState OnLoadSucceeded(PipelineSettingsState state, LoadPipelineSettingsSucceededAction action) =>
+    public static PipelineSettingsState OnLoadPipelineSettingsSucceeded(PipelineSettingsState state, LoadPipelineSettingsSucceededAction action) =>
         state with { Settings = action.Settings, Error = null };
 
     [ReducerMethod]
-    public static PipelineSettingsState OnSave(PipelineSettingsState state, SavePipelineSettingsAction action) =>
+    public static PipelineSettingsState OnSavePipelineSettings(PipelineSettingsState state, SavePipelineSettingsAction action) =>
         state with { IsSaving = true, Error = null };
 
     [ReducerMethod]
-    public static PipelineSettingsState OnSaveSucceeded(PipelineSettingsState state, SavePipelineSettingsSucceededAction action) =>
+    public static PipelineSettingsState OnSavePipelineSettingsSucceeded(PipelineSettingsState state, SavePipelineSettingsSucceededAction action) =>
         state with { IsSaving = false, Settings = action.Settings, SavedCount = state.SavedCount + 1 };
 
     [ReducerMethod]
-    public static PipelineSettingsState OnSaveFailed(PipelineSettingsState state, SavePipelineSettingsFailedAction action) =>
+    public static PipelineSettingsState OnSavePipelineSettingsFailed(PipelineSettingsState state, SavePipelineSettingsFailedAction action) =>
         state with { IsSaving = false, Error = action.Reason };
 
     [ReducerMethod]

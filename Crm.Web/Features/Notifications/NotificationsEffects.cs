@@ -4,12 +4,14 @@ namespace Crm.Web.Features.Notifications;
 
 public sealed class NotificationsEffects(NotificationCommands commands, NotificationsLive live)
 {
-    /// <summary>Loads the list and keeps it live from then on.</summary>
+    /// <summary>The first load starts the live link (which loads); a later one reloads the list.</summary>
     [EffectMethod]
     public async Task HandleLoad(LoadNotificationsAction action, IDispatcher dispatcher)
     {
-        dispatcher.Dispatch(new LoadNotificationsSucceededAction(await commands.LoadAsync()));
-        await live.StartAsync();
+        if (!await live.StartAsync())
+        {
+            dispatcher.Dispatch(new LoadNotificationsSucceededAction(await commands.LoadAsync()));
+        }
     }
 
     [EffectMethod]

@@ -10,15 +10,17 @@ public sealed class NotificationsLive(IBoardFeed feed, NotificationCommands comm
 {
     private BoardConnection? _connection;
 
-    public async Task StartAsync()
+    /// <summary>Starts the link and loads the list; false when it was already running (or nobody is signed in).</summary>
+    public async Task<bool> StartAsync()
     {
         if (_connection is not null || currentUser.Scope is not { } scope)
         {
-            return;
+            return false;
         }
 
         _connection = new BoardConnection(feed, scope.TenantId.Value, NotificationCard.Board, ReloadAsync, Apply);
         await _connection.StartAsync();
+        return true;
     }
 
     public ValueTask DisposeAsync() => _connection?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -29,7 +29,10 @@ public sealed class NotificationsEffectsTests : IAsyncLifetime
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
-    private NotificationsEffects Effects => new(_app.Get<NotificationCommands>());
+    // The live link dispatches the first load through the same recording dispatcher.
+    private NotificationsEffects Effects => new(
+        _app.Get<NotificationCommands>(),
+        new NotificationsLive(_app.Get<Crm.Infrastructure.Realtime.IBoardFeed>(), _app.Get<NotificationCommands>(), _app.Get<Crm.Web.Identity.CurrentUser>(), _dispatcher));
 
     [Fact]
     public async Task WhenNotificationsLoad_OnlyTheUsersOwnArriveNewestFirst()

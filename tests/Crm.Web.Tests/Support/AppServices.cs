@@ -35,6 +35,7 @@ public sealed class AppServices : IAsyncLifetime
         TestDatabase.AddCrmData(services, Database.Configuration);
         services.AddScoped<ShellCommands>();
         services.AddScoped<NotificationCommands>();
+        services.AddSingleton<Crm.Infrastructure.Realtime.IBoardFeed>(new Crm.Infrastructure.Realtime.InProcessBoardFeed());
         services.AddScoped<UserAdministration>();
         services.AddScoped<RuleMessages>();
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
