@@ -41,19 +41,7 @@ public static class CrmServices
         services.AddScoped<CircuitHandler, BoardCircuitHandler>();
         services.AddCascadingAuthenticationState();
 
-        services.AddIdentity<CrmUser, CrmRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Password.RequiredLength = 8;
-            })
-            .AddEntityFrameworkStores<CrmDbContext>()
-            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
-            .AddUserConfirmation<CrmUserConfirmation>()
-            .AddDefaultTokenProviders();
+        services.AddCrmIdentity();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

@@ -83,19 +83,7 @@ public class SqliteDatabase : IAsyncLifetime
         services.AddScoped<TestTenant>();
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<TestTenant>());
 
-        services.AddIdentity<CrmUser, CrmRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = true;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Password.RequiredLength = 8;
-            })
-            .AddEntityFrameworkStores<CrmDbContext>()
-            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
-            .AddUserConfirmation<CrmUserConfirmation>()
-            .AddDefaultTokenProviders();
+        services.AddCrmIdentity();
 
         // The only deviation from CrmServices: a cheap password hash (the default is 100,000
         // PBKDF2 rounds, about a tenth of a second per sign-in check), so the suite stays fast.
