@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Crm.Domain.Opportunities;
+using Crm.Domain.Organization;
+using Crm.Infrastructure.Identity;
+using Crm.Infrastructure.Persistence;
+using Crm.Infrastructure.Realtime;
+using Crm.Infrastructure.Seeding;
+using Crm.Web.Features.Opportunities;
+using Crm.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Crm.LoadTests;
+
+/// <summary>
+/// The real command path (OpportunityCommands → aggregate → SaveChanges with outbox, sequence and
+/// publish) over a fresh SQLite file seeded with the demo company, without the web server.
+/// </summary>
+public sealed class BenchApp : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private BenchApp(ServiceProvider services, string folder)
+    {
+        Services = services;
+        _folder = folder;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public IBoardFeed Feed => Services.GetRequiredService<IBoardFeed>();
+
+    public DatabaseModel Database => Services.GetRequiredService<DatabaseModel>();
+
+    public static async Task<BenchApp> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "crm-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = $"Data Source={Path.Combine(folder, "crm.db")}" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(TimeProvider.System);
+        services.AddCrmPersistence(configuration, folder);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddCrmIdentity();
+        services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
+        services.AddSingleton<BoardOutbox>();
+        services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, NotificationProjector>();
+        services.AddScoped<OpportunityCommands>();
+        services.AddDemoSeeding();
+        var provider = services.BuildServiceProvider();
+        await DatabaseInitializer.MigrateAsync(provider.GetRequiredService<DatabaseModel>());
+        await DemoSeeding.SeedAsync(provider);
+        return new BenchApp(provider, folder);
+    }
+
+    /// <summary>A DI scope acting as the head-office manager (sees every card).</summary>
+    public AsyncServiceScope ManagerScope()
+    {
+        var scope = Services.CreateAsyncScope();
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, DemoIds.Manager.Value.ToString()),
+            new(ClaimTypes.Name, "manager@demo.local"),
+            new(ClaimTypes.Role, Roles.Manager),
+            new(CrmClaimTypes.TenantId, DemoIds.DemoTenant.Value.ToString()),
+            new(CrmClaimTypes.DisplayName, "Wang Fang"),
+            new(CrmClaimTypes.HeadOffice, "True"),
+        };
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "Bench")));
+        return scope;
+    }
+
+    /// <summary>Open cards that can move between First contact and Needs analysis with no blueprint requirement.</summary>
+    public async Task<List<OpportunityCard>> MovableCardsAsync()
+    {
+        await using var db = Database.CreateFor(DemoIds.DemoTenant);
+        var cards = await OpportunityCards.LoadAsync(
+            db, db.Set<Opportunity>().Where(o => o.Stage == OpportunityStage.Lead || o.Stage == OpportunityStage.FirstContact || o.Stage == OpportunityStage.NeedsAnalysis), CancellationToken.None);
+        return cards;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by the OS; it is in the temp folder
+        }
+    }
+}

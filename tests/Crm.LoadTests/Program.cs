@@ -1,0 +1,41 @@
+using System.Globalization;
+using Crm.LoadTests;
+
+// Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|all] [--quick] [--runs N]
+// Scenarios are bounded in count and time and stop by themselves. Results: bench-results.md and .json.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+var quick = args.Contains("--quick");
+var runsIndex = Array.IndexOf(args, "--runs");
+var runs = runsIndex >= 0 && runsIndex + 1 < args.Length ? int.Parse(args[runsIndex + 1], CultureInfo.InvariantCulture) : 3;
+
+var rows = new List<(RunResult Median, IReadOnlyList<RunResult> Runs)>();
+
+async Task Repeat(Func<Task<RunResult>> run)
+{
+    var results = new List<RunResult>();
+    for (var i = 0; i < runs; i++)
+    {
+        var result = await run();
+        Console.WriteLine($"  run {i + 1}: {result.Scenario} [{result.Config}] {result.Count} in {result.Seconds:0.0} s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms, errors {result.Errors}");
+        results.Add(result);
+    }
+
+    rows.Add((Report.Median(results), results));
+}
+
+if (scenario is "write" or "all")
+{
+    var moves = quick ? 300 : 2000;
+    foreach (var writers in new[] { 1, 4, 16 })
+    {
+        await Repeat(() => WritePathScenario.RunAsync(writers, Math.Max(1, moves / writers)));
+    }
+}
+
+if (scenario is "storm" or "all")
+{
+    await Repeat(() => ConflictStormScenario.RunAsync(clients: 20, cardCount: 10, duration: TimeSpan.FromSeconds(quick ? 5 : 20)));
+}
+
+Report.Write(rows, "Crm benchmark", Directory.GetCurrentDirectory());
