@@ -14,9 +14,10 @@ public sealed partial class CircuitLink
     private readonly Lock _gate = new();
     private readonly List<(IWebSocketRoute Page, IWebSocketFrame Frame)> _held = [];
     private bool _holding;
+    private int _connections;
 
     /// <summary>How many circuit connections went through this link (0 means the page never connected through it).</summary>
-    public int Connections { get; private set; }
+    public int Connections => Volatile.Read(ref _connections);
 
     public static async Task<CircuitLink> RouteAsync(IPage page)
     {
@@ -51,10 +52,7 @@ public sealed partial class CircuitLink
 
     private void Connect(IWebSocketRoute page)
     {
-        lock (_gate)
-        {
-            Connections++;
-        }
+        Interlocked.Increment(ref _connections);
 
         // Messages from the page go to the server untouched; those from the server pass the gate.
         var server = page.ConnectToServer();
