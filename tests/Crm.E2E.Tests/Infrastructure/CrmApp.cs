@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Crm.Infrastructure.Persistence;
+using Crm.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Crm.E2E.Tests.Infrastructure;
 
@@ -16,6 +19,12 @@ public sealed class CrmApp : IAsyncLifetime, IAsyncDisposable
     private CrmWebApplicationFactory? _factory;
 
     public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>The running app's services, to read what the database holds (never to change it behind the UI's back).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app is not running.");
+
+    /// <summary>A new context on the demo tenant's data; the caller disposes it.</summary>
+    public CrmDbContext DemoDatabase() => Services.GetRequiredService<DatabaseModel>().CreateFor(DemoIds.DemoTenant);
 
     public Task InitializeAsync()
     {
