@@ -53,12 +53,34 @@ public sealed class BoardConnection : IAsyncDisposable
         await _resync.WaitAsync(cancellationToken);
         try
         {
-            Resyncs++;
-            Interlocked.Exchange(ref _lastSequence, await _reload(cancellationToken));
+            await ReloadAsync(cancellationToken);
         }
         finally
         {
             _resync.Release();
+        }
+    }
+
+    /// <summary>Callers hold <see cref="_resync"/>: no event is applied while the board reloads.</summary>
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        Resyncs++;
+        Interlocked.Exchange(ref _lastSequence, await _reload(cancellationToken));
+    }
+
+    /// <summary>
+    /// A reload that fails (the database is briefly unreachable) leaves the connection behind but
+    /// listening: the next event is a gap again and reloads again. It must not end the read loop.
+    /// </summary>
+    private async Task TryReloadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ReloadAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // stays behind until the next event
         }
     }
 
@@ -80,7 +102,15 @@ public sealed class BoardConnection : IAsyncDisposable
                 // Fell behind: subscribe again first, then reload, so nothing is lost in between.
                 _subscription?.Dispose();
                 _subscription = _feed.Subscribe(_tenantId, _board);
-                await ResyncAsync(cancellationToken);
+                await _resync.WaitAsync(cancellationToken);
+                try
+                {
+                    await TryReloadAsync(cancellationToken);
+                }
+                finally
+                {
+                    _resync.Release();
+                }
             }
             catch (ChannelClosedException)
             {
@@ -101,20 +131,30 @@ public sealed class BoardConnection : IAsyncDisposable
             return;
         }
 
-        var last = LastSequence;
-        if (boardEvent.Sequence <= last)
+        // One at a time with reloads: an event handled while a reload runs would be compared with
+        // the sequence before it and applied over the newer board the reload just put in place.
+        await _resync.WaitAsync(cancellationToken);
+        try
         {
-            return; // already in the loaded board, or a duplicate from the sweep
-        }
+            var last = LastSequence;
+            if (boardEvent.Sequence <= last)
+            {
+                return; // already in the loaded board, or a duplicate from the sweep
+            }
 
-        if (boardEvent.Sequence > last + 1)
+            if (boardEvent.Sequence > last + 1)
+            {
+                await TryReloadAsync(cancellationToken);
+                return; // the reload contains this event
+            }
+
+            Interlocked.Exchange(ref _lastSequence, boardEvent.Sequence);
+            _apply(boardEvent);
+        }
+        finally
         {
-            await ResyncAsync(cancellationToken);
-            return; // the reload contains this event
+            _resync.Release();
         }
-
-        Interlocked.Exchange(ref _lastSequence, boardEvent.Sequence);
-        _apply(boardEvent);
     }
 
     public async ValueTask DisposeAsync()

@@ -18,11 +18,17 @@ namespace Crm.Infrastructure.Tests.Support;
 public class SqliteDatabase : IAsyncLifetime
 {
     public SqliteDatabase()
+        : this(null)
+    {
+    }
+
+    /// <param name="configure">Adds to the app's services before the provider is built (the live engine, for instance).</param>
+    protected SqliteDatabase(Action<IServiceCollection>? configure)
     {
         FilePath = Path.Combine(Path.GetTempPath(), $"crm-tests-{Guid.NewGuid():N}.db");
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
-        Services = BuildServices(ConnectionString, Clock);
+        Services = BuildServices(ConnectionString, Clock, configure);
         Model = Services.GetRequiredService<DatabaseModel>();
     }
 
@@ -66,7 +72,7 @@ public class SqliteDatabase : IAsyncLifetime
         }
     }
 
-    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock)
+    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock, Action<IServiceCollection>? configure)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -90,6 +96,7 @@ public class SqliteDatabase : IAsyncLifetime
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
 
         services.AddDemoSeeding();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }
