@@ -71,12 +71,76 @@ public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardF
                 await feed.PublishAsync(boardEvent with { CommittedAt = committedAt }, cancellationToken);
             }
 
-            await MarkPublishedAsync(database, events.Select(e => e.OutboxId).ToList(), cancellationToken);
+            QueueMarkPublished(database, events.Select(e => e.OutboxId));
         }
         catch (Exception exception)
         {
             // The change is committed; the sweep will publish what is left. The user's save succeeded.
             logger.LogWarning(exception, "Publishing {Count} board events failed; the outbox sweep will retry.", events.Count);
+        }
+    }
+
+    private readonly Lock _marksGate = new();
+    private readonly List<long> _pendingMarks = [];
+    private DatabaseModel? _marksDatabase;
+    private Task _marking = Task.CompletedTask;
+
+    /// <summary>
+    /// Marking rows sent is bookkeeping for the sweep, so it leaves the writer's path: ids queue up and
+    /// one background write marks them in batches. A crash before that only makes the sweep send an
+    /// event twice, which subscribers drop (they ignore sequences they have).
+    /// </summary>
+    private void QueueMarkPublished(DatabaseModel database, IEnumerable<long> ids)
+    {
+        lock (_marksGate)
+        {
+            _pendingMarks.AddRange(ids);
+            _marksDatabase = database;
+            if (_marking.IsCompleted)
+            {
+                _marking = Task.Run(DrainMarksAsync);
+            }
+        }
+    }
+
+    /// <summary>Waits until every queued mark is written (tests, shutdown).</summary>
+    public Task FlushAsync()
+    {
+        lock (_marksGate)
+        {
+            return _marking;
+        }
+    }
+
+    private async Task DrainMarksAsync()
+    {
+        while (true)
+        {
+            List<long> batch;
+            DatabaseModel database;
+            lock (_marksGate)
+            {
+                if (_pendingMarks.Count == 0 || _marksDatabase is null)
+                {
+                    return;
+                }
+
+                batch = [.. _pendingMarks];
+                _pendingMarks.Clear();
+                database = _marksDatabase;
+            }
+
+            try
+            {
+                foreach (var chunk in batch.Chunk(500))
+                {
+                    await MarkPublishedAsync(database, [.. chunk], CancellationToken.None);
+                }
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Marking {Count} board events sent failed; the sweep will send them again.", batch.Count);
+            }
         }
     }
 

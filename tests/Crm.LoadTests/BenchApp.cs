@@ -88,6 +88,7 @@ public sealed class BenchApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Services.GetRequiredService<BoardOutbox>().FlushAsync();
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

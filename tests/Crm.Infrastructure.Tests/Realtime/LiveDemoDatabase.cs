@@ -49,6 +49,8 @@ public sealed class LiveDemoDatabase : SqliteDatabase
 
     public async Task<List<OutboxMessage>> OutboxRowsAsync(TenantId tenant, string board, long afterSequence = 0)
     {
+        // Rows are marked sent in the background, batched: wait for that bookkeeping first.
+        await Outbox.FlushAsync();
         await using var db = CreateSystem();
         return await db.OutboxMessages.AsNoTracking()
             .Where(m => m.TenantId == tenant.Value && m.Board == board && m.Sequence > afterSequence)

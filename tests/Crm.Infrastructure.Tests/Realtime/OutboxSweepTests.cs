@@ -59,7 +59,8 @@ public sealed class OutboxSweepTests(LiveDemoDatabase database) : IClassFixture<
         await database.MoveAsync(Demo, DemoIds.Rep2Negotiation, OpportunityStage.Proposal);
         var first = await subscription.NextAsync();
 
-        // The crash: the row never got its PublishedAt.
+        // The crash: the row never got its PublishedAt (once the background marking has settled).
+        await database.Outbox.FlushAsync();
         await using (var db = database.CreateSystem())
         {
             (await db.OutboxMessages.Where(m => m.TenantId == Demo.Value && m.Board == Boards.Opportunities && m.Sequence == before + 1)
