@@ -83,7 +83,7 @@ public static class PipelineReducers
     /// <summary>The card stays in the target column while the user fills in what the blueprint asks for.</summary>
     [ReducerMethod]
     public static PipelineState OnMoveOpportunityNeedsCompletion(PipelineState state, MoveOpportunityNeedsCompletionAction action) =>
-        state with { AwaitingCompletion = new CompletionRequest(action.CardId, action.Target, action.Missing) };
+        state with { AwaitingCompletion = new CompletionRequest(action.CardId, action.Target, [.. action.Missing]) };
 
     [ReducerMethod]
     public static PipelineState OnCancelOpportunityCompletion(PipelineState state, CancelOpportunityCompletionAction action) =>
