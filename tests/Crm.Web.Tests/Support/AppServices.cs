@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Crm.Web.Components;
-using Crm.Web.Features.Admin;
-using Crm.Web.Features.Notifications;
-using Crm.Web.Features.Shell;
 using Crm.Web.Identity;
 using Crm.Web.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,16 +29,21 @@ public sealed class AppServices : IAsyncLifetime
         services.AddLocalization();
         services.AddSingleton<TimeProvider>(Clock);
         TestDatabase.AddCrmData(services, Database.Configuration);
-        services.AddScoped<ShellCommands>();
-        services.AddScoped<NotificationCommands>();
-        services.AddSingleton<Crm.Infrastructure.Realtime.IBoardFeed>(new Crm.Infrastructure.Realtime.InProcessBoardFeed());
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<RuleMessages>();
+        TestComposition.AddUseCases(services);
+        TestComposition.AddLiveBoards(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _circuit = _root.CreateAsyncScope();
     }
 
     public void SignIn(DemoUser user) => Services.GetRequiredService<CurrentUser>().Set(user.ToPrincipal());
+
+    /// <summary>Another circuit over the same database and live engine, for another user (someone else changing things meanwhile).</summary>
+    public AsyncServiceScope OpenCircuit(DemoUser user)
+    {
+        var circuit = _root!.CreateAsyncScope();
+        circuit.ServiceProvider.GetRequiredService<CurrentUser>().Set(user.ToPrincipal());
+        return circuit;
+    }
 
     public void SignOut() => Services.GetRequiredService<CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()));
 
