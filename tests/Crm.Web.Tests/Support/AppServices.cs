@@ -62,12 +62,47 @@ public sealed class AppServices : IAsyncLifetime
     }
 }
 
-/// <summary>An <see cref="IDispatcher"/> that only records what an effect dispatched, in order.</summary>
+/// <summary>An <see cref="IDispatcher"/> that only records what an effect (or a live link) dispatched, in order.</summary>
 public sealed class RecordingDispatcher : IDispatcher
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly ConcurrentQueue<object> _actions = new();
+    private readonly Lock _gate = new();
+    private readonly List<(Func<object, bool> Matches, TaskCompletionSource<object> Done)> _waiting = [];
 
     public IReadOnlyList<object> Actions => [.. _actions];
 
-    public void Dispatch(object action) => _actions.Enqueue(action);
+    public void Dispatch(object action)
+    {
+        List<TaskCompletionSource<object>> done;
+        lock (_gate)
+        {
+            _actions.Enqueue(action);
+            done = _waiting.Where(w => w.Matches(action)).Select(w => w.Done).ToList();
+            _waiting.RemoveAll(w => done.Contains(w.Done));
+        }
+
+        done.ForEach(d => d.TrySetResult(action));
+    }
+
+    /// <summary>
+    /// Completes with the first <typeparamref name="TAction"/> (matching <paramref name="matches"/>) dispatched so far or from now on:
+    /// for what a background link (the board feed) dispatches.
+    /// </summary>
+    public async Task<TAction> WaitForAsync<TAction>(Func<TAction, bool>? matches = null)
+    {
+        bool Matches(object action) => action is TAction typed && (matches?.Invoke(typed) ?? true);
+        var next = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_actions.FirstOrDefault(Matches) is { } already)
+            {
+                return (TAction)already;
+            }
+
+            _waiting.Add((Matches, next));
+        }
+
+        return (TAction)await next.Task.WaitAsync(Timeout);
+    }
 }
