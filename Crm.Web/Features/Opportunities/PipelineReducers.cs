@@ -64,7 +64,8 @@ public static class PipelineReducers
         var cards = state.Cards;
         if (action.Current is not null)
         {
-            cards = cards.SetItem(action.CardId, action.Current);
+            // The server's card, unless a newer one has arrived meanwhile: versions only go forward here too.
+            cards = Newer(state, action.Current);
         }
         else if (state.Pending.TryGetValue(action.CardId, out var pending) && cards.TryGetValue(action.CardId, out var card))
         {

@@ -124,6 +124,22 @@ public sealed class PipelineLiveReducersTests
     }
 
     [Fact]
+    public void WhenOurFailureArrivesAfterANewerRemoteVersion_TheNewerVersionStays()
+    {
+        // The conflict's current card (version 4) was read before someone moved the card again (version 5, already shown).
+        var moving = PipelineReducers.OnMoveOpportunity(Samples.PipelineWith(Card), new MoveOpportunityAction(Card.Id, OpportunityStage.Proposal, 3));
+        var later = Card with { Stage = OpportunityStage.Won, Version = 5 };
+        var remote = PipelineReducers.OnOpportunityChangedRemotely(moving, new OpportunityChangedRemotelyAction(later));
+
+        var state = PipelineReducers.OnMoveOpportunityFailed(
+            remote, new MoveOpportunityFailedAction(Card.Id, "Wang Fang moved this to Lost.", Card with { Stage = OpportunityStage.Lost, Version = 4 }));
+
+        state.Cards[Card.Id].ShouldBe(later);
+        state.Pending.ShouldBeEmpty();
+        state.Notice.ShouldNotBeNull().Message.ShouldBe("Wang Fang moved this to Lost.");
+    }
+
+    [Fact]
     public void WhenACardIsRemovedRemotely_ItLeavesTheBoard()
     {
         var other = Samples.Card();
