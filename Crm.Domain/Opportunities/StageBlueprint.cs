@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.ObjectModel;
 using Crm.Domain.Common;
 
@@ -26,10 +27,11 @@ public sealed record StageBlueprint
 {
     private static readonly OpportunityStage[] Stages = Enum.GetValues<OpportunityStage>();
 
-    private readonly decimal[] _probabilities;
-    private readonly StageRequirement[][] _requirements;
+    // Immutable, so that a blueprint inside a feature state is provably immutable too.
+    private readonly ImmutableArray<decimal> _probabilities;
+    private readonly ImmutableArray<ImmutableArray<StageRequirement>> _requirements;
 
-    private StageBlueprint(decimal[] probabilities, StageRequirement[][] requirements)
+    private StageBlueprint(ImmutableArray<decimal> probabilities, ImmutableArray<ImmutableArray<StageRequirement>> requirements)
     {
         _probabilities = probabilities;
         _requirements = requirements;
@@ -100,7 +102,7 @@ public sealed record StageBlueprint
             throw new DomainRuleViolation("blueprint.closed-probability-fixed", "Won is always 100 % and Lost 0 %.");
         }
 
-        var gates = new StageRequirement[Stages.Length][];
+        var gates = new ImmutableArray<StageRequirement>[Stages.Length];
         foreach (var stage in Stages)
         {
             var own = requirements.TryGetValue(stage, out var given) ? given : [];
@@ -116,7 +118,7 @@ public sealed record StageBlueprint
             gates[(int)stage] = [.. own.Distinct().Order()];
         }
 
-        return new StageBlueprint(percent, gates);
+        return new StageBlueprint([.. percent], [.. gates]);
     }
 
     public decimal ProbabilityOf(OpportunityStage stage) =>

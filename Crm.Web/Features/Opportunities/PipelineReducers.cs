@@ -64,7 +64,8 @@ public static class PipelineReducers
         var cards = state.Cards;
         if (action.Current is not null)
         {
-            cards = cards.SetItem(action.CardId, action.Current);
+            // The server's card, unless a newer one has arrived meanwhile: versions only go forward here too.
+            cards = Newer(state, action.Current);
         }
         else if (state.Pending.TryGetValue(action.CardId, out var pending) && cards.TryGetValue(action.CardId, out var card))
         {
@@ -83,7 +84,7 @@ public static class PipelineReducers
     /// <summary>The card stays in the target column while the user fills in what the blueprint asks for.</summary>
     [ReducerMethod]
     public static PipelineState OnMoveOpportunityNeedsCompletion(PipelineState state, MoveOpportunityNeedsCompletionAction action) =>
-        state with { AwaitingCompletion = new CompletionRequest(action.CardId, action.Target, action.Missing) };
+        state with { AwaitingCompletion = new CompletionRequest(action.CardId, action.Target, [.. action.Missing]) };
 
     [ReducerMethod]
     public static PipelineState OnCancelOpportunityCompletion(PipelineState state, CancelOpportunityCompletionAction action) =>

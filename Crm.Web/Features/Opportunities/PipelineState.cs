@@ -34,7 +34,7 @@ public sealed record PipelineState
 
 public sealed record PendingMove(OpportunityStage From, OpportunityStage To, long ExpectedVersion);
 
-public sealed record CompletionRequest(Guid CardId, OpportunityStage Target, IReadOnlyList<StageRequirement> Missing);
+public sealed record CompletionRequest(Guid CardId, OpportunityStage Target, ImmutableList<StageRequirement> Missing);
 
 public sealed record PipelineNotice(string Message, bool IsError, int Id);
 

@@ -2,9 +2,13 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
 using Crm.Domain.Notifications;
+using Crm.Domain.Opportunities;
+using Crm.Infrastructure.Realtime;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
+using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Shell;
+using Crm.Web.Realtime;
 using Crm.Web.State;
 using Crm.Web.Tests.Support;
 
@@ -23,11 +27,24 @@ public sealed class ReducerContractTests
     private static readonly ShopOption Tmall = Samples.Shop("Tmall");
     private static readonly ShopOption Jd = Samples.Shop("JD");
     private static readonly UserRow SomeUser = Samples.User();
+    private static readonly OpportunityCard Moved = Samples.Card(OpportunityStage.Proposal, version: 4);
+    private static readonly OpportunityCard Resting = Samples.Card(OpportunityStage.Lead, version: 2, priority: Priority.A);
+    private static readonly OpportunityCard Unknown = Samples.Card(OpportunityStage.Negotiation, version: 9);
+    private static readonly OpportunityDetail MovedDetail = Samples.Detail(Moved);
+    private static readonly PipelineSettingsInput Settings = Samples.SettingsInput();
+    private static readonly PresenceEntry Colleague = new(Guid.NewGuid(), "rep2@demo.local", "Zhang Min", Moved.Id);
 
     // Shared, so that two states built from them are equal as records (lists compare by reference).
     private static readonly ImmutableList<ShopOption> TwoShops = [Tmall, Jd];
     private static readonly ImmutableList<NotificationItem> UnreadAndRead = [Unread, Read];
     private static readonly ImmutableList<UserRow> OneUser = [SomeUser];
+    private static readonly ImmutableDictionary<Guid, OpportunityCard> TwoCards = new[] { Moved, Resting }.ToImmutableDictionary(c => c.Id);
+    private static readonly ImmutableDictionary<Guid, PendingMove> MovedPending =
+        ImmutableDictionary<Guid, PendingMove>.Empty.Add(Moved.Id, new PendingMove(OpportunityStage.NeedsAnalysis, OpportunityStage.Proposal, 3));
+    private static readonly CompletionRequest MovedAwaiting = new(Moved.Id, OpportunityStage.Proposal, [StageRequirement.NeedsSummary]);
+    private static readonly ImmutableHashSet<OpportunityStage> WonFolded = [OpportunityStage.Won];
+    private static readonly ImmutableList<PresenceEntry> OneColleague = [Colleague];
+    private static readonly ImmutableList<CustomerOption> OneCustomer = [new(Guid.NewGuid(), "Huayu Logistics")];
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -46,6 +63,35 @@ public sealed class ReducerContractTests
         [
             () => new AdminUsersState(),
             () => new AdminUsersState { Users = OneUser, IsLoading = true, IsSaving = true, SaveError = "x", SavedCount = 1 },
+        ],
+        [typeof(PipelineState)] =
+        [
+            () => new PipelineState(),
+            () => new PipelineState
+            {
+                Cards = TwoCards,
+                IsLoading = true,
+                IsLoaded = true,
+                Pending = MovedPending,
+                AwaitingCompletion = MovedAwaiting,
+                Filter = new PipelineFilter(Text: "pallet"),
+                Folded = WonFolded,
+                Presence = OneColleague,
+                Notice = new PipelineNotice("Moved back.", true, 3),
+            },
+        ],
+        [typeof(OpportunityDetailState)] =
+        [
+            () => new OpportunityDetailState(),
+            () => new OpportunityDetailState
+            {
+                OpenId = Moved.Id, Detail = MovedDetail, IsLoading = true, IsSaving = true, Error = "x", Customers = OneCustomer, CreatedCount = 2,
+            },
+        ],
+        [typeof(PipelineSettingsState)] =
+        [
+            () => new PipelineSettingsState(),
+            () => new PipelineSettingsState { Settings = Settings, IsSaving = true, Error = "x", SavedCount = 1 },
         ],
     };
 
@@ -77,6 +123,59 @@ public sealed class ReducerContractTests
         new EffectFailedAction(new LoadUsersAction(), new InvalidOperationException("x")),
         new EffectFailedAction(new SaveUserAction(null, Samples.Input()), new InvalidOperationException("x")),
         new EffectFailedAction(new LoadShopsAction(), new InvalidOperationException("x")),
+
+        new LoadPipelineAction(),
+        new LoadPipelineSucceededAction([Moved with { Stage = OpportunityStage.NeedsAnalysis, Version = 3 }, Unknown], PipelineSettings.Default),
+        new MoveOpportunityAction(Resting.Id, OpportunityStage.FirstContact, Resting.Version),
+        new MoveOpportunityAction(Moved.Id, OpportunityStage.Negotiation, 3),
+        new MoveOpportunityAction(Moved.Id, OpportunityStage.Proposal, 3, new StageCompletion("Needs pallets.")),
+        new MoveOpportunityAction(Unknown.Id, OpportunityStage.Won, Unknown.Version),
+        new MoveOpportunitySucceededAction(Moved with { Version = 5 }),
+        new MoveOpportunitySucceededAction(Moved with { Version = 1 }),
+        new MoveOpportunityFailedAction(Moved.Id, "Li Wei moved this meanwhile.", Moved with { Stage = OpportunityStage.Lost, Version = 6 }),
+        new MoveOpportunityFailedAction(Moved.Id, "Refused.", null),
+        new MoveOpportunityFailedAction(Unknown.Id, "Refused.", null),
+        new MoveOpportunityNeedsCompletionAction(Moved.Id, OpportunityStage.Negotiation, [StageRequirement.PositiveAmount]),
+        new CancelOpportunityCompletionAction("Move cancelled."),
+        new OpportunityChangedRemotelyAction(Moved with { Version = 3 }),
+        new OpportunityChangedRemotelyAction(Moved with { Stage = OpportunityStage.Won, Version = 7 }),
+        new OpportunityChangedRemotelyAction(Resting with { Version = 1 }),
+        new OpportunityChangedRemotelyAction(Unknown),
+        new OpportunityRemovedRemotelyAction(Resting.Id),
+        new OpportunityRemovedRemotelyAction(Unknown.Id),
+        new PipelinePresenceChangedAction(OneColleague),
+        new PipelinePresenceChangedAction([]),
+        new SetPipelineFilterAction(new PipelineFilter(Text: "pallet")),
+        new SetPipelineFilterAction(new PipelineFilter(Priority: Priority.A, StaleOnly: true)),
+        new TogglePipelineStageFoldAction(OpportunityStage.Won),
+        new TogglePipelineStageFoldAction(OpportunityStage.Lost),
+        new NoticeShownAction(3),
+        new NoticeShownAction(2),
+        new EffectFailedAction(new LoadPipelineAction(), new InvalidOperationException("x")),
+        new EffectFailedAction(new MoveOpportunityAction(Moved.Id, OpportunityStage.Negotiation, 3), new InvalidOperationException("x")),
+
+        new OpenOpportunityAction(Moved.Id),
+        new OpenOpportunityAction(Resting.Id),
+        new CloseOpportunityAction(),
+        new LoadOpportunityDetailSucceededAction(MovedDetail),
+        new LoadOpportunityDetailSucceededAction(Samples.Detail(Resting)),
+        new LoadOpportunityDetailSucceededAction(null),
+        new SaveOpportunityAction(Moved.Id, 4, new OpportunityEdit("Title", 1_000m, Samples.Today, null, ScoringInputs.Unknown)),
+        new AddFollowUpAction(Moved.Id, new NewFollowUp(FollowUpChannel.Call, "Called.", null)),
+        new CreateOpportunityAction(new NewOpportunity(Guid.NewGuid(), "Title", 1_000m, Samples.Today, SourceChannel.Phone)),
+        new LoadCustomerOptionsSucceededAction(OneCustomer),
+        new OpportunityDetailSavedAction(Created: true),
+        new OpportunityDetailSavedAction(Created: false),
+        new OpportunityDetailFailedAction("Refused."),
+        new EffectFailedAction(new SaveOpportunityAction(Moved.Id, 4, new OpportunityEdit(null, null, null, null, ScoringInputs.Unknown)), new InvalidOperationException("x")),
+        new EffectFailedAction(new OpenOpportunityAction(Moved.Id), new InvalidOperationException("x")),
+
+        new LoadPipelineSettingsSucceededAction(Settings),
+        new LoadPipelineSettingsSucceededAction(Settings with { StaleDays = 14 }),
+        new SavePipelineSettingsAction(Settings),
+        new SavePipelineSettingsSucceededAction(Settings with { AThreshold = 80 }),
+        new SavePipelineSettingsFailedAction("Refused."),
+        new EffectFailedAction(new SavePipelineSettingsAction(Settings), new InvalidOperationException("x")),
     ];
 
     public static TheoryData<string> Reducers()
@@ -106,7 +205,9 @@ public sealed class ReducerContractTests
     {
         var registry = new StoreRegistry(Web);
 
-        registry.FeatureTypes.ShouldBe([typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState)], ignoreOrder: true);
+        registry.FeatureTypes.ShouldBe(
+            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState)],
+            ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }
 

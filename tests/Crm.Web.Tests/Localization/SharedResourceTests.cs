@@ -105,6 +105,27 @@ public sealed partial class SharedResourceTests
         codes.Where(c => !English.Value.ContainsKey("Rule." + c)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void WhenAPipelineRuleIsRefused_TheReasonHasAText()
+    {
+        // Moves, the drawer and the pipeline settings show these through RuleMessages too.
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in RepositoryFiles.SourceFiles("Crm.Domain", ".cs").Concat(RepositoryFiles.SourceFiles("Crm.Web", ".cs")))
+        {
+            var source = File.ReadAllText(file);
+            codes.UnionWith(PipelineRuleCode().Matches(source).Select(m => m.Groups["code"].Value));
+            foreach (Match guarded in PipelineGuardedText().Matches(source))
+            {
+                codes.Add(guarded.Groups["code"].Value + "-required");
+                codes.Add(guarded.Groups["code"].Value + "-too-long");
+            }
+        }
+
+        codes.ShouldContain("opportunity.stage-requires-needs-summary");
+        codes.ShouldContain("opportunity.title-too-long");
+        codes.Where(c => !English.Value.ContainsKey("Rule." + c)).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("en", "Mark all read")]
     [InlineData("zh-CN", "全部已读")]
@@ -147,6 +168,12 @@ public sealed partial class SharedResourceTests
 
     [GeneratedRegex("""Guard\.Text\([^;]*?"(?<code>user\.[^"]+)"\s*,""")]
     private static partial Regex GuardedText();
+
+    [GeneratedRegex("""DomainRuleViolation\(\s*"(?<code>(?:opportunity|followup|blueprint|scoring|stale-rule|pipeline-settings)\.[^"]+)"\s*,""")]
+    private static partial Regex PipelineRuleCode();
+
+    [GeneratedRegex("""Guard\.Text\([^;]*?"(?<code>(?:opportunity|followup)\.[^"]+)"\s*,""")]
+    private static partial Regex PipelineGuardedText();
 
     [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
     private static partial Regex PlaceholderPattern();

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Crm.Web.Components;
-using Crm.Web.Features.Admin;
-using Crm.Web.Features.Notifications;
-using Crm.Web.Features.Shell;
 using Crm.Web.Identity;
 using Crm.Web.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,16 +29,21 @@ public sealed class AppServices : IAsyncLifetime
         services.AddLocalization();
         services.AddSingleton<TimeProvider>(Clock);
         TestDatabase.AddCrmData(services, Database.Configuration);
-        services.AddScoped<ShellCommands>();
-        services.AddScoped<NotificationCommands>();
-        services.AddSingleton<Crm.Infrastructure.Realtime.IBoardFeed>(new Crm.Infrastructure.Realtime.InProcessBoardFeed());
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<RuleMessages>();
+        TestComposition.AddUseCases(services);
+        TestComposition.AddLiveBoards(services);
         _root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         _circuit = _root.CreateAsyncScope();
     }
 
     public void SignIn(DemoUser user) => Services.GetRequiredService<CurrentUser>().Set(user.ToPrincipal());
+
+    /// <summary>Another circuit over the same database and live engine, for another user (someone else changing things meanwhile).</summary>
+    public AsyncServiceScope OpenCircuit(DemoUser user)
+    {
+        var circuit = _root!.CreateAsyncScope();
+        circuit.ServiceProvider.GetRequiredService<CurrentUser>().Set(user.ToPrincipal());
+        return circuit;
+    }
 
     public void SignOut() => Services.GetRequiredService<CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()));
 
@@ -61,12 +62,47 @@ public sealed class AppServices : IAsyncLifetime
     }
 }
 
-/// <summary>An <see cref="IDispatcher"/> that only records what an effect dispatched, in order.</summary>
+/// <summary>An <see cref="IDispatcher"/> that only records what an effect (or a live link) dispatched, in order.</summary>
 public sealed class RecordingDispatcher : IDispatcher
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly ConcurrentQueue<object> _actions = new();
+    private readonly Lock _gate = new();
+    private readonly List<(Func<object, bool> Matches, TaskCompletionSource<object> Done)> _waiting = [];
 
     public IReadOnlyList<object> Actions => [.. _actions];
 
-    public void Dispatch(object action) => _actions.Enqueue(action);
+    public void Dispatch(object action)
+    {
+        List<TaskCompletionSource<object>> done;
+        lock (_gate)
+        {
+            _actions.Enqueue(action);
+            done = _waiting.Where(w => w.Matches(action)).Select(w => w.Done).ToList();
+            _waiting.RemoveAll(w => done.Contains(w.Done));
+        }
+
+        done.ForEach(d => d.TrySetResult(action));
+    }
+
+    /// <summary>
+    /// Completes with the first <typeparamref name="TAction"/> (matching <paramref name="matches"/>) dispatched so far or from now on:
+    /// for what a background link (the board feed) dispatches.
+    /// </summary>
+    public async Task<TAction> WaitForAsync<TAction>(Func<TAction, bool>? matches = null)
+    {
+        bool Matches(object action) => action is TAction typed && (matches?.Invoke(typed) ?? true);
+        var next = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_actions.FirstOrDefault(Matches) is { } already)
+            {
+                return (TAction)already;
+            }
+
+            _waiting.Add((Matches, next));
+        }
+
+        return (TAction)await next.Task.WaitAsync(Timeout);
+    }
 }

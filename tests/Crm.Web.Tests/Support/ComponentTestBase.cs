@@ -2,10 +2,6 @@ using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
 using Crm.Infrastructure.Persistence;
-using Crm.Web.Components;
-using Crm.Web.Features.Admin;
-using Crm.Web.Features.Notifications;
-using Crm.Web.Features.Shell;
 using Crm.Web.Identity;
 using Crm.Web.State;
 using Microsoft.AspNetCore.Components;
@@ -40,10 +36,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<IDbContextFactory<CrmDbContext>>(sp => new ObservedContextFactory(
             new CrmDbContextFactory(sp.GetRequiredService<DatabaseModel>(), sp.GetRequiredService<ICurrentTenant>()), Saves));
         Services.AddCrmStore(typeof(CrmServices).Assembly);
-        Services.AddScoped<ShellCommands>();
-        Services.AddScoped<NotificationCommands>();
-        Services.AddScoped<UserAdministration>();
-        Services.AddScoped<RuleMessages>();
+        TestComposition.AddUseCases(Services);
+        TestComposition.AddLiveBoards(Services);
+        TestComposition.AddLiveLinks(Services);
         Auth = AddAuthorization();
 
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
 using Crm.Domain.Notifications;
+using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
+using Crm.Infrastructure.Realtime;
+using Crm.Infrastructure.Seeding;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
+using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Shell;
 
 namespace Crm.Web.Tests.Support;
@@ -27,4 +31,51 @@ public static class Samples
 
     public static UserInput Input(string email = "new@example.test", string name = "New Person") =>
         new(email, name, "Secret123!", Roles.SalesRep, ImmutableArray<ShopId>.Empty, IsHeadOffice: true);
+
+    public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>
+    /// An opportunity as the board shows it. Unless told otherwise: version 1, priority B, created a day ago,
+    /// followed up two hours ago (not stale), expected to close in 20 days.
+    /// </summary>
+    public static OpportunityCard Card(
+        OpportunityStage stage = OpportunityStage.Lead,
+        decimal amount = 10_000m,
+        long version = 1,
+        Guid? id = null,
+        Guid? ownerId = null,
+        string ownerName = "Li Wei",
+        Guid? shopId = null,
+        Priority priority = Priority.B,
+        string title = "800 pallets",
+        string customerName = "Huayu Logistics",
+        DateOnly? expectedClose = null,
+        DateTimeOffset? lastFollowedUpAt = null,
+        DateTimeOffset? createdAt = null) =>
+        new(
+            id ?? Guid.NewGuid(),
+            version,
+            title,
+            DemoIds.Customer(1).Value,
+            customerName,
+            amount,
+            "CNY",
+            stage,
+            ownerId ?? DemoIds.Rep1.Value,
+            ownerName,
+            shopId ?? DemoIds.TmallShop.Value,
+            expectedClose ?? Today.AddDays(20),
+            55,
+            priority,
+            lastFollowedUpAt ?? Now.AddHours(-2),
+            createdAt ?? Now.AddDays(-1),
+            createdAt ?? Now.AddDays(-1));
+
+    public static PipelineState PipelineWith(params OpportunityCard[] cards) =>
+        new() { Cards = cards.ToImmutableDictionary(c => c.Id), IsLoaded = true };
+
+    public static OpportunityDetail Detail(OpportunityCard card) =>
+        new(card, "Needs 800 pallets", null, SourceChannel.Website, ScoringInputs.Unknown, [], []);
+
+    public static PipelineSettingsInput SettingsInput() => PipelineSettingsInput.From(PipelineSettings.Default);
 }

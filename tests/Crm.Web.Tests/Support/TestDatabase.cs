@@ -134,6 +134,10 @@ public static class DemoUsers
 
     public static DemoUser Rep1 { get; } = new(DemoIds.Rep1, "rep1@demo.local", "Li Wei", Roles.SalesRep, HeadOffice: false, [DemoIds.TmallShop]);
 
+    public static DemoUser Manager { get; } = new(DemoIds.Manager, "manager@demo.local", "Wang Fang", Roles.Manager, HeadOffice: true, [DemoIds.TmallShop, DemoIds.JdShop, DemoIds.AlibabaShop]);
+
+    public static DemoUser Rep2 { get; } = new(DemoIds.Rep2, "rep2@demo.local", "Zhang Min", Roles.SalesRep, HeadOffice: false, [DemoIds.JdShop]);
+
     public static DemoUser Dispatcher { get; } = new(DemoIds.Dispatcher, "dispatcher@demo.local", "Chen Jing", Roles.Dispatcher, HeadOffice: false, [DemoIds.TmallShop, DemoIds.JdShop]);
 }
 
