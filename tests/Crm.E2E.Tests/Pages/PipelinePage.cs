@@ -46,6 +46,64 @@ public sealed class PipelinePage(IPage page)
 
     public CompletionDialog Completion { get; } = new(page);
 
+    public NewOpportunityDialog NewOpportunity { get; } = new(page);
+
+    public OpportunityDrawer Drawer { get; } = new(page);
+
+    /// <summary>Every card on the board (the card roots carry <c>data-stage</c>).</summary>
+    public ILocator Cards => page.Locator("[data-testid^='card-'][data-stage]");
+
+    /// <summary>A card's priority chip ("A · 85").</summary>
+    public ILocator PriorityChip(Guid id) => Card(id).Locator(".mud-chip");
+
+    public ILocator CardTitle(Guid id) => page.GetByTestId($"card-title-{id}");
+
+    public ILocator CardCustomer(Guid id) => page.GetByTestId($"card-customer-{id}");
+
+    /// <summary>"Being edited by …": shown on a card someone else has open.</summary>
+    public ILocator EditingMarker(Guid id) => page.GetByTestId($"card-editing-{id}");
+
+    public ILocator PriorityFilter => page.GetByTestId("filter-priority");
+
+    /// <summary>Opens the board with filters in the query string and waits until it is live.</summary>
+    public async Task GotoAsync(string query)
+    {
+        await page.GotoAsync("boards/opportunities?" + query);
+        await new ShellPage(page).WaitUntilLiveAsync();
+        await Assertions.Expect(Board).ToBeVisibleAsync();
+    }
+
+    /// <summary>The ids of the cards shown now, from their <c>card-{id}</c> test ids.</summary>
+    public async Task<IReadOnlyList<Guid>> CardIdsAsync()
+    {
+        var testIds = await Cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.getAttribute('data-testid'))");
+        return testIds.Select(t => Guid.Parse(t["card-".Length..], CultureInfo.InvariantCulture)).Order().ToList();
+    }
+
+    /// <summary>Opens the priority select and clicks the priority's item.</summary>
+    public async Task ChoosePriorityAsync(string priority)
+    {
+        await PriorityFilter.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(priority, new() { Exact = true }).ClickAsync();
+    }
+
+    /// <summary>"New opportunity": opens the dialog and waits for it.</summary>
+    public async Task<NewOpportunityDialog> OpenNewOpportunityAsync()
+    {
+        await page.GetByTestId("opportunity-new").ClickAsync();
+        await Assertions.Expect(NewOpportunity.Root).ToBeVisibleAsync();
+        return NewOpportunity;
+    }
+
+    /// <summary>Opens a card's drawer by its title link and waits until it shows the card.</summary>
+    public async Task<OpportunityDrawer> OpenDrawerAsync(Guid id)
+    {
+        var title = await CardTitle(id).InnerTextAsync();
+        await CardTitle(id).ClickAsync();
+        await Assertions.Expect(Drawer.Title).ToHaveTextAsync(title.Trim());
+        return Drawer;
+    }
+
     /// <summary>Opens the board and waits until the circuit is live and the cards have loaded.</summary>
     public async Task GotoAsync()
     {
@@ -95,6 +153,86 @@ public sealed class PipelinePage(IPage page)
     }
 
     public static IReadOnlyList<string> Keys { get; } = ["lead", "first-contact", "needs-analysis", "proposal", "negotiation", "won", "lost"];
+}
+
+/// <summary>"New opportunity" from the board: customer (autocomplete), title, amount, close date, source.</summary>
+public sealed class NewOpportunityDialog(IPage page)
+{
+    public ILocator Root => page.GetByTestId("new-opportunity-dialog");
+
+    public ILocator Customer => page.GetByTestId("new-opportunity-customer");
+
+    public ILocator Title => page.GetByTestId("new-opportunity-title");
+
+    public ILocator Amount => page.GetByTestId("new-opportunity-amount");
+
+    public ILocator Close => page.GetByTestId("new-opportunity-close");
+
+    public ILocator Save => page.GetByTestId("new-opportunity-save");
+
+    public ILocator Error => page.GetByTestId("new-opportunity-error");
+
+    /// <summary>The validation messages the form shows under its fields.</summary>
+    public ILocator FieldErrors => page.Locator(".mud-dialog .mud-input-helper-text.mud-input-error");
+
+    /// <summary>Types the start of a customer's name and clicks that customer among the options offered.</summary>
+    public async Task ChooseCustomerAsync(string typed, string name)
+    {
+        await Customer.FillAsync(typed);
+        await page.Locator(".mud-popover-open").GetByText(name, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(Customer).ToHaveValueAsync(name);
+    }
+
+    /// <summary>Opens the date picker and clicks a day of the month it shows.</summary>
+    public async Task ChooseCloseDayAsync(int day)
+    {
+        await Close.ClickAsync();
+        await page.Locator(".mud-popover-open button.mud-picker-calendar-day:visible")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{day}\\s*$") })
+            .ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-picker-calendar-day")).ToHaveCountAsync(0);
+    }
+}
+
+/// <summary>The card drawer: details form, follow-ups tab and timeline, close.</summary>
+public sealed class OpportunityDrawer(IPage page)
+{
+    public ILocator Title => page.GetByTestId("drawer-title");
+
+    public ILocator EditTitle => page.GetByTestId("drawer-edit-title");
+
+    public ILocator Save => page.GetByTestId("drawer-save");
+
+    public ILocator Error => page.GetByTestId("drawer-error");
+
+    public ILocator FollowUpsTab => page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "Follow-ups" });
+
+    public ILocator DetailsTab => page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "Details" });
+
+    public ILocator Note => page.GetByTestId("followup-note");
+
+    public ILocator AddFollowUp => page.GetByTestId("followup-add");
+
+    public ILocator Timeline => page.GetByTestId("followup-timeline");
+
+    public ILocator CloseButton => page.GetByTestId("drawer-close");
+
+    /// <summary>Writes a note on the follow-ups tab and adds it (the note is taken when the field loses focus).</summary>
+    public async Task AddFollowUpAsync(string note)
+    {
+        await FollowUpsTab.ClickAsync();
+        await Note.FillAsync(note);
+        await Note.BlurAsync();
+        await AddFollowUp.ClickAsync();
+    }
+
+    /// <summary>Changes the title on the details tab and saves.</summary>
+    public async Task RenameAsync(string title)
+    {
+        await DetailsTab.ClickAsync();
+        await EditTitle.FillAsync(title);
+        await Save.ClickAsync();
+    }
 }
 
 /// <summary>The dialog a blueprint gate opens: the details a stage needs before a card may enter it.</summary>

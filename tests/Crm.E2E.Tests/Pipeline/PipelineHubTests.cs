@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Threading.Channels;
 using Crm.Domain.Opportunities;
@@ -5,6 +6,7 @@ using Crm.E2E.Tests.Infrastructure;
 using Crm.E2E.Tests.Pages;
 using Crm.Infrastructure.Realtime;
 using Crm.Infrastructure.Seeding;
+using Crm.Web.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -76,6 +78,55 @@ public sealed class PipelineHubTests(BrowserFixture browser, CrmApp app) : Pipel
         firstForRep2.CardId.ShouldBe(rep2Card);
         firstForRep2.Sequence.ShouldBe(rep2Move.Sequence);
         rep2Move.Sequence.ShouldBeGreaterThan(rep1Move.Sequence);
+    }
+
+    [Fact]
+    public async Task WhenManagersClientMovesRepsCardWithTheCurrentVersion_ItMovesAndRepsBoardShowsItWithoutReload()
+    {
+        var card = await LeadOwnedByAsync(DemoIds.Rep1);
+        var before = await StoredAsync(card);
+        var rep1 = await OpenBoardAsync(DemoUser.Rep1);
+        await Expect(rep1.CardIn("lead", card)).ToBeVisibleAsync();
+        await rep1.MarkDocumentAsync();
+        var (_, cookies) = await SignInAsync(DemoUser.Manager);
+        await using var connection = await JoinBoardAsync(cookies, Channel.CreateUnbounded<BoardEvent>().Writer);
+
+        var result = await connection.InvokeAsync<HubMoveResult>("MoveOpportunity", card, OpportunityStage.FirstContact, before.Version);
+
+        result.Moved.ShouldBeTrue($"the move was refused: {result.Code} {result.Message}");
+        result.Code.ShouldBeNull();
+        result.Version.ShouldBe(before.Version + 1);
+        result.Stage.ShouldBe(OpportunityStage.FirstContact);
+        var stored = await StoredAsync(card);
+        stored.Stage.ShouldBe(OpportunityStage.FirstContact);
+        stored.Version.ShouldBe(before.Version + 1);
+        await Expect(rep1.CardIn("first-contact", card)).ToBeVisibleAsync();
+        await Expect(rep1.CardIn("lead", card)).ToHaveCountAsync(0);
+        await Expect(rep1.Card(card)).ToHaveAttributeAsync("data-version", (before.Version + 1).ToString(CultureInfo.InvariantCulture));
+        (await rep1.IsSameDocumentAsync()).ShouldBeTrue("rep1's board changed without a reload");
+    }
+
+    [Fact]
+    public async Task WhenManagersClientMovesWithAStaleVersion_ItIsRefusedAsChangedMeanwhileAndNothingIsWritten()
+    {
+        var card = await LeadOwnedByAsync(DemoIds.Rep1);
+        var before = await StoredAsync(card);
+        var (_, cookies) = await SignInAsync(DemoUser.Manager);
+        await using var connection = await JoinBoardAsync(cookies, Channel.CreateUnbounded<BoardEvent>().Writer);
+        var first = await connection.InvokeAsync<HubMoveResult>("MoveOpportunity", card, OpportunityStage.FirstContact, before.Version);
+        first.Moved.ShouldBeTrue($"the first move was refused: {first.Code} {first.Message}");
+        var afterFirst = await StoredAsync(card);
+
+        var stale = await connection.InvokeAsync<HubMoveResult>("MoveOpportunity", card, OpportunityStage.NeedsAnalysis, before.Version);
+
+        stale.Moved.ShouldBeFalse();
+        stale.Code.ShouldBe("opportunity.changed-meanwhile");
+        stale.Message.ShouldNotBeNullOrWhiteSpace();
+        stale.Version.ShouldBe(before.Version + 1);
+        stale.Stage.ShouldBe(OpportunityStage.FirstContact);
+        var stored = await StoredAsync(card);
+        stored.Stage.ShouldBe(OpportunityStage.FirstContact);
+        stored.Version.ShouldBe(afterFirst.Version);
     }
 
     [Fact]
