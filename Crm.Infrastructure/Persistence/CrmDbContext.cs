@@ -115,12 +115,20 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            var events = await outbox.AppendAsync(this, onBoards, _actor, cancellationToken);
+            // One SaveChanges writes the change and its outbox rows. Changes are accepted only after
+            // commit, so a failure leaves the context as unsaved as the database.
+            var rows = await outbox.AppendAsync(this, onBoards, _actor, cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: ownTransaction is null ? false : acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+                if (acceptAllChangesOnSuccess)
+                {
+                    ChangeTracker.AcceptAllChanges();
+                }
             }
+
+            var events = rows.Select(r => (r.Row.Id, r.Event)).ToList();
 
             ClearDomainEvents();
             gate?.Dispose();
@@ -140,8 +148,6 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
         }
     }
 
-    internal Task<int> SaveWithoutOutboxAsync(CancellationToken cancellationToken) =>
-        base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
 
     private void ClearDomainEvents()
     {

@@ -17,7 +17,8 @@ public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardF
 
     public bool Handles(object entity) => _projectors.Any(p => p.Handles(entity));
 
-    internal async Task<IReadOnlyList<(long OutboxId, BoardEvent Event)>> AppendAsync(
+    /// <summary>Projects, numbers and adds the outbox rows; the caller's single SaveChanges writes them with the change.</summary>
+    internal async Task<IReadOnlyList<(OutboxMessage Row, BoardEvent Event)>> AppendAsync(
         CrmDbContext db, IReadOnlyList<IHasDomainEvents> changed, ICurrentActor? actor, CancellationToken cancellationToken)
     {
         var pending = new List<(OutboxMessage Row, BoardEvent Event)>();
@@ -51,8 +52,7 @@ public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardF
             }
         }
 
-        await db.SaveWithoutOutboxAsync(cancellationToken);
-        return pending.Select(p => (p.Row.Id, p.Event)).ToList();
+        return pending;
     }
 
     /// <summary>Publishes committed events, then marks them sent. A crash in between leaves them to the sweep.</summary>

@@ -123,6 +123,9 @@ public sealed class OutboxSameTransactionTests(LiveDemoDatabase database) : ICla
             var opportunity = await db.Opportunities.SingleAsync(o => o.Id == DemoIds.Rep2Negotiation);
             opportunity.MoveTo(OpportunityStage.Proposal, StageBlueprint.Default, opportunity.OwnerId, false, database.Clock.GetUtcNow());
             await Should.ThrowAsync<InvalidOperationException>(async () => _ = await db.SaveChangesAsync());
+
+            // Nothing was accepted: the context knows the move is still unsaved, as the database does.
+            db.Entry(opportunity).State.ShouldBe(EntityState.Modified);
         }
 
         await using (var check = database.CreateFor(Demo))
@@ -145,7 +148,7 @@ public sealed class OutboxSameTransactionTests(LiveDemoDatabase database) : ICla
         return await db.Opportunities.Where(o => o.Id == id).Select(o => o.Version).SingleAsync();
     }
 
-    /// <summary>Fails while the change is already written in the save's transaction, before its event is numbered.</summary>
+    /// <summary>Fails inside the save's transaction, while the change's event is being projected.</summary>
     private sealed class FailingProjector : IBoardProjector
     {
         public string Board => Boards.Opportunities;
