@@ -169,6 +169,14 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     {
         foreach (var entry in ChangeTracker.Entries())
         {
+            // default(TenantId) skips the id's constructor: a row written with it could never be read back.
+            if (entry.State is EntityState.Added or EntityState.Modified
+                && OwningTenant(entry.Entity) is { } tenant
+                && tenant.Value == Guid.Empty)
+            {
+                throw new InvalidOperationException("A tenant-owned row has no tenant.");
+            }
+
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                 && HasTenant
                 && OwningTenant(entry.Entity) is { } owner

@@ -52,6 +52,22 @@ public sealed class TenantWriteGuardTests(TwoTenantDatabase database) : IClassFi
         (await system.Notifications.IgnoreQueryFilters().AnyAsync(n => n.Id == notification.Id)).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WhenARowWithAnEmptyTenantIsAdded_SaveThrowsAndNothingIsStored(bool asSystem)
+    {
+        await using (var db = asSystem ? database.CreateSystem() : database.CreateFor(Demo))
+        {
+            db.UserShops.Add(new UserShopMembership { UserId = DemoIds.Rep2.Value, ShopId = DemoIds.AlibabaShop, TenantId = default });
+
+            (await Should.ThrowAsync<InvalidOperationException>(async () => _ = await db.SaveChangesAsync())).Message.ShouldBe("A tenant-owned row has no tenant.");
+        }
+
+        await using var check = database.CreateSystem();
+        (await check.UserShops.IgnoreQueryFilters().AnyAsync(m => m.UserId == DemoIds.Rep2.Value && m.ShopId == DemoIds.AlibabaShop)).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task WhenAShopMembershipForAnotherTenantIsAdded_SaveThrows()
     {
