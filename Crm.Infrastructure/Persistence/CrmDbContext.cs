@@ -4,6 +4,7 @@ using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 using Crm.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,6 +64,12 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
         builder.Entity<Tenant>().HasQueryFilter(TenantFilter, t => t.Id == CurrentTenantId);
         builder.Entity<CrmUser>().HasQueryFilter(TenantFilter, u => !HasTenant || u.TenantId == CurrentTenantId);
+
+        // Identity's own tables belong to a user, so they follow the user's tenant.
+        builder.Entity<IdentityUserRole<Guid>>().HasQueryFilter(TenantFilter, r => !HasTenant || Users.Any(u => u.Id == r.UserId));
+        builder.Entity<IdentityUserClaim<Guid>>().HasQueryFilter(TenantFilter, c => !HasTenant || Users.Any(u => u.Id == c.UserId));
+        builder.Entity<IdentityUserLogin<Guid>>().HasQueryFilter(TenantFilter, l => !HasTenant || Users.Any(u => u.Id == l.UserId));
+        builder.Entity<IdentityUserToken<Guid>>().HasQueryFilter(TenantFilter, t => !HasTenant || Users.Any(u => u.Id == t.UserId));
 
         foreach (var entityType in builder.Model.GetEntityTypes())
         {
