@@ -305,14 +305,12 @@ public sealed class Opportunity : AggregateRoot<OpportunityId>, ITenantOwned
     }
 
     /// <summary>Whole days since the last follow-up, or since the opening when there is none (never negative).</summary>
-    public int DaysSinceFollowUp(DateTimeOffset now) =>
-        Math.Max(0, (int)Math.Floor((now - LastActivityAt).TotalDays));
+    public int DaysSinceFollowUp(DateTimeOffset now) => StaleRule.DaysSince(LastActivityAt, now);
 
     public TimeSpan TimeInStage(DateTimeOffset now) =>
         now > StageEnteredAt ? now - StageEnteredAt : TimeSpan.Zero;
 
-    private DateTimeOffset LastActivityAt =>
-        LastFollowedUpAt is { } last && last > CreatedAt ? last : CreatedAt;
+    private DateTimeOffset LastActivityAt => StaleRule.LastActivity(LastFollowedUpAt, CreatedAt);
 
     private void EnsureOpen()
     {

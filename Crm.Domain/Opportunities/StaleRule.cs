@@ -16,6 +16,14 @@ public sealed record StaleRule
 
     public TimeSpan Period => TimeSpan.FromDays(Days);
 
+    /// <summary>What staleness counts from: the last follow-up, or the opening when there is none or it is later.</summary>
+    public static DateTimeOffset LastActivity(DateTimeOffset? lastFollowedUpAt, DateTimeOffset createdAt) =>
+        lastFollowedUpAt is { } last && last > createdAt ? last : createdAt;
+
+    /// <summary>Whole days since <paramref name="lastActivityAt"/>, never negative.</summary>
+    public static int DaysSince(DateTimeOffset lastActivityAt, DateTimeOffset now) =>
+        Math.Max(0, (int)Math.Floor((now - lastActivityAt).TotalDays));
+
     /// <summary>The rule itself, for anything that knows only its dates (a board card).</summary>
     public bool IsStale(bool isClosed, DateTimeOffset lastActivityAt, DateTimeOffset now) =>
         !isClosed && now - lastActivityAt > Period;

@@ -59,6 +59,15 @@ public static class OpportunityCards
             .ToList();
     }
 
+    /// <summary>The card of an aggregate in hand (as it is now, saved or about to be): two small name look-ups.</summary>
+    public static async Task<OpportunityCard> OfAsync(CrmDbContext db, Opportunity opportunity, CancellationToken cancellationToken)
+    {
+        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == opportunity.CustomerId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        var ownerId = opportunity.OwnerId.Value;
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return OpportunityCard.From(opportunity, customer ?? string.Empty, owner ?? string.Empty);
+    }
+
     public static Task<Dictionary<Guid, string>> OwnerNamesAsync(CrmDbContext db, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
@@ -82,10 +91,7 @@ public sealed class OpportunityBoardProjector : IBoardProjector
         var kind = events.Any(e => e is OpportunityOpened) ? BoardEventKinds.Added
             : events.Any(e => e is OpportunityMoved) ? BoardEventKinds.Moved
             : BoardEventKinds.Changed;
-        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == opportunity.CustomerId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        var ownerId = opportunity.OwnerId.Value;
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var card = OpportunityCard.From(opportunity, customer ?? string.Empty, owner ?? string.Empty);
+        var card = await OpportunityCards.OfAsync(db, opportunity, cancellationToken);
         var occurredAt = events.Max(e => e.OccurredAt);
         return new BoardCard(card.Id, card.Version, kind, card.ShopId, card.OwnerId, card.ToJson(), null, occurredAt);
     }

@@ -92,11 +92,8 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
             return await ConflictAsync(fresh, id, cancellationToken);
         }
 
-        // The moved card from the aggregate in hand: two small look-ups instead of reloading the board's view of it.
-        var customerName = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == opportunity.CustomerId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        var ownerId = opportunity.OwnerId.Value;
-        var ownerName = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return MoveOutcome.Done(OpportunityCard.From(opportunity, customerName ?? string.Empty, ownerName ?? string.Empty));
+        // The moved card from the aggregate in hand, instead of reloading the board's view of it.
+        return MoveOutcome.Done(await OpportunityCards.OfAsync(db, opportunity, cancellationToken));
     }
 
     private async Task<MoveOutcome> ConflictAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)

@@ -126,9 +126,6 @@ public partial class PipelinePage
             ? L["Pipeline.PresenceEditing", present.DisplayName, c.Title]
             : present.DisplayName;
 
-    private static string Initials(string name) =>
-        string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p[0]).Take(2));
-
     private void ChangeFilter(PipelineFilter filter)
     {
         var query = new Dictionary<string, object?>

@@ -17,13 +17,10 @@ public static class PipelineView
     public const int MaxCardsPerColumn = 50;
 
     public static bool IsStale(OpportunityCard card, StaleRule rule, DateTimeOffset now) =>
-        rule.IsStale(card.Stage.IsClosed(), card.LastFollowedUpAt is { } last && last > card.CreatedAt ? last : card.CreatedAt, now);
+        rule.IsStale(card.Stage.IsClosed(), StaleRule.LastActivity(card.LastFollowedUpAt, card.CreatedAt), now);
 
-    public static int DaysSinceFollowUp(OpportunityCard card, DateTimeOffset now)
-    {
-        var last = card.LastFollowedUpAt is { } f && f > card.CreatedAt ? f : card.CreatedAt;
-        return Math.Max(0, (int)Math.Floor((now - last).TotalDays));
-    }
+    public static int DaysSinceFollowUp(OpportunityCard card, DateTimeOffset now) =>
+        StaleRule.DaysSince(StaleRule.LastActivity(card.LastFollowedUpAt, card.CreatedAt), now);
 
     public static ImmutableList<OpportunityCard> Visible(PipelineState state, Guid? shellShopId, DateTimeOffset now)
     {
