@@ -21,11 +21,13 @@ namespace Crm.LoadTests;
 public sealed class BenchApp : IAsyncDisposable
 {
     private readonly string _folder;
+    private readonly bool _keepFolder;
 
-    private BenchApp(ServiceProvider services, string folder)
+    private BenchApp(ServiceProvider services, string folder, bool keepFolder)
     {
         Services = services;
         _folder = folder;
+        _keepFolder = keepFolder;
     }
 
     public ServiceProvider Services { get; }
@@ -34,9 +36,11 @@ public sealed class BenchApp : IAsyncDisposable
 
     public DatabaseModel Database => Services.GetRequiredService<DatabaseModel>();
 
-    public static async Task<BenchApp> StartAsync()
+    /// <summary>Migrates and seeds a SQLite file in <paramref name="folder"/> (a new temp folder when null, deleted on dispose).</summary>
+    public static async Task<BenchApp> StartAsync(string? folder = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "crm-bench-" + Guid.NewGuid().ToString("N"));
+        var keepFolder = folder is not null;
+        folder ??= Path.Combine(Path.GetTempPath(), "crm-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = $"Data Source={Path.Combine(folder, "crm.db")}" })
@@ -57,7 +61,7 @@ public sealed class BenchApp : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await DatabaseInitializer.MigrateAsync(provider.GetRequiredService<DatabaseModel>());
         await DemoSeeding.SeedAsync(provider);
-        return new BenchApp(provider, folder);
+        return new BenchApp(provider, folder, keepFolder);
     }
 
     /// <summary>A DI scope acting as the head-office manager (sees every card).</summary>
@@ -86,11 +90,51 @@ public sealed class BenchApp : IAsyncDisposable
         return cards;
     }
 
+    /// <summary>Head-office managers bench1..benchN@demo.local (password Demo123!): N different users who all see every card.</summary>
+    public async Task AddManagersAsync(int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CrmUser>>();
+        for (var i = 1; i <= count; i++)
+        {
+            var user = new CrmUser
+            {
+                Id = Guid.NewGuid(),
+                TenantId = DemoIds.DemoTenant,
+                UserName = $"bench{i}@demo.local",
+                Email = $"bench{i}@demo.local",
+                EmailConfirmed = true,
+                DisplayName = $"Bench Viewer {i}",
+                IsHeadOffice = true,
+            };
+            Check(await users.CreateAsync(user, DemoSeeding.DemoPassword));
+            Check(await users.AddToRoleAsync(user, Roles.Manager));
+        }
+
+        static void Check(Microsoft.AspNetCore.Identity.IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.GetRequiredService<BoardOutbox>().FlushAsync();
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Crm.LoadTests;
 
-// Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|all] [--quick] [--runs N]
+// Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|hub|browsers|all] [--quick] [--runs N] [--pin]
 // Scenarios are bounded in count and time and stop by themselves. Results: bench-results.md and .json.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -36,6 +36,15 @@ if (scenario is "write" or "all")
 if (scenario is "storm" or "all")
 {
     await Repeat(() => ConflictStormScenario.RunAsync(clients: 20, cardCount: 10, duration: TimeSpan.FromSeconds(quick ? 5 : 20)));
+}
+
+var pin = args.Contains("--pin");
+if (scenario is "hub" or "all")
+{
+    foreach (var connections in quick ? new[] { 100, 1000 } : new[] { 1000, 10_000 })
+    {
+        await Repeat(() => HubFanOutScenario.RunAsync(connections, movesPerSecond: 5, moves: quick ? 25 : 100, pin));
+    }
 }
 
 Report.Write(rows, "Crm benchmark", Directory.GetCurrentDirectory());
