@@ -47,4 +47,12 @@ if (scenario is "hub" or "all")
     }
 }
 
+if (scenario is "browsers" or "all")
+{
+    foreach (var viewers in new[] { 20, 50 })
+    {
+        await Repeat(() => BrowserFanOutScenario.RunAsync(viewers, movesPerSecond: 1, moves: quick ? 10 : 30, pin));
+    }
+}
+
 Report.Write(rows, "Crm benchmark", Directory.GetCurrentDirectory());
