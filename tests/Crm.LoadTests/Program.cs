@@ -55,4 +55,21 @@ if (scenario is "browsers" or "all")
     }
 }
 
+if (scenario is "open" or "all")
+{
+    var results = new List<IReadOnlyList<RunResult>>();
+    for (var i = 0; i < runs; i++)
+    {
+        var run = await BoardOpenScenario.RunAsync(openOpportunities: 5000, queries: quick ? 20 : 50, navigations: quick ? 8 : 20, pin);
+        run.ToList().ForEach(r => Console.WriteLine($"  run {i + 1}: {r.Scenario} [{r.Config}] p50 {r.P50Ms:0.00} ms, p95 {r.P95Ms:0.00} ms"));
+        results.Add(run);
+    }
+
+    for (var part = 0; part < results[0].Count; part++)
+    {
+        var parts = results.Select(r => r[part]).ToList();
+        rows.Add((Report.Median(parts), parts));
+    }
+}
+
 Report.Write(rows, "Crm benchmark", Directory.GetCurrentDirectory());
