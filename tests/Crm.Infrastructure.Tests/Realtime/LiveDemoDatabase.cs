@@ -10,11 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Crm.Infrastructure.Tests.Realtime;
 
 /// <summary>
-/// The demo data on a real SQLite file with the live engine wired like CrmServices.AddLiveBoards:
+/// The demo data on a real database with the live engine wired like CrmServices.AddLiveBoards:
 /// an in-process feed (that a test can make fail), the board outbox and both projectors.
 /// One per test class.
 /// </summary>
-public sealed class LiveDemoDatabase : SqliteDatabase
+public sealed class LiveDemoDatabase : TestDatabase
 {
     public LiveDemoDatabase()
         : base(AddLiveEngine)
