@@ -9,7 +9,20 @@ namespace Crm.Infrastructure.Persistence;
 /// The Version concurrency token stays the application-bumped column of the shared model (ADR-005).
 /// </summary>
 public sealed class PostgresCrmDbContext(DbContextOptions<PostgresCrmDbContext> options, ICurrentTenant tenant, DatabaseModel? database = null)
-    : CrmDbContext(options, tenant, database);
+    : CrmDbContext(options, tenant, database)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Shared Data Protection keys: only a cluster needs them, and only PostgreSQL runs one (ADR-005).
+        builder.Entity<DataProtectionKeyRow>(key =>
+        {
+            key.ToTable("DataProtectionKeys");
+            key.Property(k => k.Xml).IsRequired();
+        });
+    }
+}
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCrmDbContext>
 {

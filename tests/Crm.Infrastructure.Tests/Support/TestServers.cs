@@ -8,14 +8,14 @@ namespace Crm.Infrastructure.Tests.Support;
 
 /// <summary>
 /// The servers the infrastructure tests run against, chosen by environment variables:
-/// <c>CRM_TEST_DB</c> (<c>Sqlite</c>, the default, or <c>Postgres</c>), <c>CRM_TEST_PG</c> (a PostgreSQL
-/// connection string of a role that may create databases) and <c>CRM_TEST_REDIS</c> (host:port).
-/// <c>CRM_TEST_SERVICES=required</c> (set by test.sh) turns a missing server into a failure.
+/// <c>CRM_TEST_DB</c> (<c>Sqlite</c>, the default, or <c>Postgres</c>) and <c>CRM_TEST_PG</c> (a PostgreSQL
+/// connection string of a role that may create databases). Redis tests start their own
+/// <see cref="RedisServer"/>. <c>CRM_TEST_SERVICES=required</c> (set by test.sh) turns a missing
+/// server into a failure.
 /// </summary>
 public static class TestServers
 {
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=crm;Password=crm;Database=postgres";
-    public const string DefaultRedis = "127.0.0.1:6379";
 
     public static DatabaseProvider Provider { get; } =
         string.Equals(Environment.GetEnvironmentVariable("CRM_TEST_DB"), nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase)
@@ -24,32 +24,9 @@ public static class TestServers
 
     public static string Postgres { get; } = Environment.GetEnvironmentVariable("CRM_TEST_PG") is { Length: > 0 } pg ? pg : DefaultPostgres;
 
-    public static string Redis { get; } = Environment.GetEnvironmentVariable("CRM_TEST_REDIS") is { Length: > 0 } redis ? redis : DefaultRedis;
-
     /// <summary>Under test.sh every server must be there: a test that needs one fails instead of being skipped.</summary>
     public static bool Required { get; } =
         string.Equals(Environment.GetEnvironmentVariable("CRM_TEST_SERVICES"), "required", StringComparison.OrdinalIgnoreCase);
-
-    private static readonly Lazy<bool> RedisUp = new(() => Answers(Redis));
-
-    /// <summary>Null when Redis answers on <see cref="Redis"/>; otherwise why a Redis test cannot run.</summary>
-    public static string? RedisMissing =>
-        RedisUp.Value ? null : $"Redis does not answer on {Redis} (set CRM_TEST_REDIS, or run ./test.sh, which starts it).";
-
-    private static bool Answers(string hostAndPort)
-    {
-        var parts = hostAndPort.Split(':');
-        try
-        {
-            using var client = new TcpClient { SendTimeout = 2000, ReceiveTimeout = 2000 };
-            client.Connect(parts[0], parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 6379);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>A test that needs Redis: skipped when a developer has none, failed under test.sh (CRM_TEST_SERVICES=required).</summary>
@@ -57,7 +34,7 @@ public sealed class RedisFactAttribute : FactAttribute
 {
     public RedisFactAttribute()
     {
-        if (TestServers.RedisMissing is { } why && !TestServers.Required)
+        if (RedisServer.Missing is { } why && !TestServers.Required)
         {
             Skip = why;
         }

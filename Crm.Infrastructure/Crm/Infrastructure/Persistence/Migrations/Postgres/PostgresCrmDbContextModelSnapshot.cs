@@ -521,6 +521,26 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("UserShops", (string)null);
                 });
 
+            modelBuilder.Entity("Crm.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("Crm.Infrastructure.Realtime.BoardSequence", b =>
                 {
                     b.Property<string>("Key")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261122155341_Initial")]
+    [Migration("20261122155859_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -522,6 +522,26 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "ShopId");
 
                     b.ToTable("UserShops", (string)null);
+                });
+
+            modelBuilder.Entity("Crm.Infrastructure.Persistence.DataProtectionKeyRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Crm.Infrastructure.Realtime.BoardSequence", b =>
