@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
@@ -91,7 +92,7 @@ public static class CrmServices
     private static void AddLiveBoards(this IServiceCollection services, IConfiguration configuration)
     {
         var feed = configuration["Realtime:Feed"] ?? "InProcess";
-        var signalR = services.AddSignalR(o => o.AddFilter<CurrentUserHubFilter>());
+        services.AddSignalR(o => o.AddFilter<CurrentUserHubFilter>());
         if (string.Equals(feed, "Redis", StringComparison.OrdinalIgnoreCase))
         {
             var redis = configuration.GetConnectionString("Redis") is { Length: > 0 } connectionString
@@ -105,11 +106,14 @@ public static class CrmServices
                 sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetRequiredService<RedisBoardFeed>().InstanceId, presenceTtl));
             services.AddHostedService(sp => new PresenceHeartbeat(
                 sp.GetRequiredService<PresenceTracker>(), presenceTtl / 3, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PresenceHeartbeat>>()));
-            signalR.AddStackExchangeRedis(o =>
+            // The backplane serves the board hub only. Blazor circuits are sticky to their instance and
+            // need none: with it they could not even connect while Redis is away.
+            services.Configure<RedisOptions>(o =>
             {
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("crm:signalr");
                 o.ConnectionFactory = _ => Task.FromResult(RedisConnection.Connect(redis));
             });
+            services.AddSingleton<HubLifetimeManager<BoardHub>, RedisHubLifetimeManager<BoardHub>>();
             services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: ["ready"]);
         }
         else if (string.Equals(feed, "InProcess", StringComparison.OrdinalIgnoreCase))

@@ -6,5 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:$HOME/.dotnet/tools"
 rm -rf Crm.Infrastructure/Persistence/Migrations/Postgres
-dotnet ef migrations add Initial --project Crm.Infrastructure --context PostgresCrmDbContext \
-  --output-dir Persistence/Migrations/Postgres --namespace Crm.Infrastructure.Persistence.Migrations.Postgres
+# Build without the old set first: "add" reads the compiled snapshot and would write only a difference.
+dotnet build Crm.Infrastructure -nologo -v quiet
+dotnet ef migrations add Initial --project Crm.Infrastructure --context PostgresCrmDbContext --no-build \
+  --output-dir Persistence/Migrations/Postgres
+grep -q 'name: "Opportunities"' Crm.Infrastructure/Persistence/Migrations/Postgres/*_Initial.cs \
+  || { echo "The new Initial does not create the whole schema; look at it before committing." >&2; exit 1; }

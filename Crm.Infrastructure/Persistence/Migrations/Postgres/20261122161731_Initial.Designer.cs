@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261122155859_Initial")]
+    [Migration("20261122161731_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
