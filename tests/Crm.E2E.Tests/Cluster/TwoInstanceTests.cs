@@ -38,6 +38,10 @@ public sealed partial class TwoInstanceTests(BrowserFixture browser, CrmCluster 
         var manager = await OpenBoardAsync(cluster.B, cookieFromA);
         await Expect(manager.Page).Not.ToHaveURLAsync(LoginUrl());
         await Expect(manager.Board.CardIn("lead", card)).ToBeVisibleAsync();
+        await using (var db = cluster.DemoDatabase())
+        {
+            (await db.Set<Crm.Infrastructure.Persistence.DataProtectionKeyRow>().CountAsync()).ShouldBeGreaterThan(0, "the key ring is shared through PostgreSQL");
+        }
 
         // Presence spans the instances.
         await Expect(rep1.Board.Presence(DemoUser.Manager.Email)).ToBeVisibleAsync();

@@ -18,6 +18,7 @@ public sealed class CrmCluster : IAsyncLifetime
 
     private static readonly Lazy<string?> MissingServices = new(FindMissing);
 
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "crm-e2e-cluster", Guid.NewGuid().ToString("N"));
     private string? _database;
 
     public CrmHost A { get; private set; } = default!;
@@ -60,8 +61,9 @@ public sealed class CrmCluster : IAsyncLifetime
             ["Realtime:Feed"] = "Redis",
             ["ConnectionStrings:Redis"] = Redis.ConnectionString,
         };
-        A = CrmHost.Start(new Dictionary<string, string>(shared) { ["Demo:Seed"] = "true" });
-        B = CrmHost.Start(new Dictionary<string, string>(shared) { ["Demo:Seed"] = "false" });
+        // Separate key folders: if keys ever fell back to files, a cookie of A would not be valid on B.
+        A = CrmHost.Start(new Dictionary<string, string>(shared) { ["Demo:Seed"] = "true", ["DataProtection:KeysPath"] = KeysFolder("a") });
+        B = CrmHost.Start(new Dictionary<string, string>(shared) { ["Demo:Seed"] = "false", ["DataProtection:KeysPath"] = KeysFolder("b") });
     }
 
     public async Task DisposeAsync()
@@ -82,9 +84,16 @@ public sealed class CrmCluster : IAsyncLifetime
         }
 
         Redis?.Dispose();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
         NpgsqlConnection.ClearAllPools();
         await RunOnServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
     }
+
+    private string KeysFolder(string instance) => Path.Combine(_folder, instance, "keys");
 
     private static async Task RunOnServerAsync(string sql)
     {
@@ -100,12 +109,12 @@ public sealed class CrmCluster : IAsyncLifetime
         var missing = new List<string>();
         try
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Timeout = 3 }.ToString());
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Timeout = 20 }.ToString());
             connection.Open();
         }
         catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            missing.Add($"PostgreSQL refused \"{Postgres}\" ({exception.Message}); run ./test.sh, which starts it and creates the crm role, or set CRM_TEST_PG");
+            missing.Add($"PostgreSQL at \"{Postgres}\" failed ({exception.Message}); run ./test.sh, which starts it and creates the crm role, or set CRM_TEST_PG");
         }
 
         if (RedisServer.Missing is { } redis)
