@@ -41,8 +41,14 @@ public sealed class RedisLiveDatabase : LiveDemoDatabase
 
     public override async Task DisposeAsync()
     {
-        await base.DisposeAsync();
-        Redis.Dispose();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            Redis.Dispose();
+        }
     }
 
     /// <summary>Another instance's feed on the same Redis, with its own connection; the caller disposes it.</summary>
