@@ -11,8 +11,10 @@ using Crm.Web.Realtime;
 using Crm.Web.State;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
@@ -31,10 +33,19 @@ public static class CrmServices
         services.AddCrmPersistence(configuration, environment.ContentRootPath);
 
         // Sign-in cookies survive a restart: keys live beside the database unless configured elsewhere.
-        var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(environment.ContentRootPath, "data", "keys");
-        services.AddDataProtection()
-            .SetApplicationName("Crm")
-            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // On PostgreSQL they live in the database, so every instance of a cluster accepts every cookie.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Crm");
+        if (IsPostgres(configuration))
+        {
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<DatabaseModel>((options, database) => options.XmlRepository = new DatabaseKeyRepository(database));
+        }
+        else
+        {
+            var keys = configuration["DataProtection:KeysPath"] ?? Path.Combine(environment.ContentRootPath, "data", "keys");
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
@@ -70,16 +81,51 @@ public static class CrmServices
         return services;
     }
 
-    /// <summary>The live engine: feed, outbox, sweep, presence and the hub (ARCHITECTURE.md §2).</summary>
+    private static bool IsPostgres(IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The live engine: feed, outbox, sweep, presence and the hub (ARCHITECTURE.md §2). Realtime:Feed
+    /// InProcess (one instance) or Redis (a cluster: the feed, presence and the SignalR backplane over
+    /// ConnectionStrings:Redis, ADR-005).
+    /// </summary>
     private static void AddLiveBoards(this IServiceCollection services, IConfiguration configuration)
     {
         var feed = configuration["Realtime:Feed"] ?? "InProcess";
-        if (!string.Equals(feed, "InProcess", StringComparison.OrdinalIgnoreCase))
+        services.AddSignalR(o => o.AddFilter<CurrentUserHubFilter>());
+        if (string.Equals(feed, "Redis", StringComparison.OrdinalIgnoreCase))
         {
-            throw new NotSupportedException($"Realtime:Feed '{feed}' is not supported yet; use InProcess.");
+            var redis = configuration.GetConnectionString("Redis") is { Length: > 0 } connectionString
+                ? connectionString
+                : throw new InvalidOperationException("Realtime:Feed is Redis: set ConnectionStrings:Redis (ConnectionStrings__Redis).");
+            services.AddSingleton(_ => RedisConnection.Connect(redis));
+            services.AddSingleton<RedisBoardFeed>();
+            services.AddSingleton<IBoardFeed>(sp => sp.GetRequiredService<RedisBoardFeed>());
+            var presenceTtl = configuration.GetValue<TimeSpan?>("Realtime:PresenceTimeToLive") ?? RedisPresenceStore.DefaultTimeToLive;
+            services.AddSingleton<IPresenceStore>(sp => new RedisPresenceStore(
+                sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), sp.GetRequiredService<RedisBoardFeed>().InstanceId, presenceTtl));
+            services.AddHostedService(sp => new PresenceHeartbeat(
+                sp.GetRequiredService<PresenceTracker>(), presenceTtl / 3, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PresenceHeartbeat>>()));
+            // The backplane serves the board hub only. Blazor circuits are sticky to their instance and
+            // need none: with it they could not even connect while Redis is away.
+            services.Configure<RedisOptions>(o =>
+            {
+                o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("crm:signalr");
+                o.ConnectionFactory = _ => Task.FromResult(RedisConnection.Connect(redis));
+            });
+            services.AddSingleton<HubLifetimeManager<BoardHub>, RedisHubLifetimeManager<BoardHub>>();
+            services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: ["ready"]);
+        }
+        else if (string.Equals(feed, "InProcess", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
+            services.AddSingleton<IPresenceStore, LocalPresenceStore>();
+        }
+        else
+        {
+            throw new NotSupportedException($"Realtime:Feed '{feed}' is not supported; use InProcess or Redis.");
         }
 
-        services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
@@ -88,7 +134,6 @@ public static class CrmServices
         services.AddHostedService<OutboxSweep>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<CurrentUserHubFilter>();
-        services.AddSignalR(o => o.AddFilter<CurrentUserHubFilter>());
         services.AddHostedService<BoardHubRelay>();
     }
 
@@ -101,6 +146,26 @@ public static class CrmServices
         if (seed)
         {
             await DemoSeeding.SeedAsync(services);
+        }
+    }
+}
+
+/// <summary>
+/// Redis answers. Without it the instance still serves and commits (the outbox keeps what could not be
+/// published), but live boards of other instances fall behind: degraded, not down.
+/// </summary>
+internal sealed class RedisReadyCheck(StackExchange.Redis.IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy($"Redis answers ({latency.TotalMilliseconds:0.#} ms).");
+        }
+        catch (Exception exception)
+        {
+            return HealthCheckResult.Degraded("Redis unreachable: commands still commit, live boards of other instances catch up when it is back.", exception);
         }
     }
 }

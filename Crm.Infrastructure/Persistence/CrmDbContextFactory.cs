@@ -22,7 +22,8 @@ public sealed class CrmDbContextFactory(DatabaseModel model, ICurrentTenant tena
 
 /// <summary>
 /// The provider and options chosen by configuration, and what every context of this database
-/// shares: the board outbox and, for SQLite, the single-writer gate. Creates contexts for any tenant.
+/// shares: the board outbox and, for SQLite, the single-writer gate (PostgreSQL has row locks and needs
+/// none). Creates contexts for any tenant.
 /// </summary>
 public sealed class DatabaseModel(DatabaseProvider provider, DbContextOptions options, Realtime.BoardOutbox? outbox = null)
 {
@@ -36,7 +37,8 @@ public sealed class DatabaseModel(DatabaseProvider provider, DbContextOptions op
     public CrmDbContext Create(ICurrentTenant tenant) => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteCrmDbContext((DbContextOptions<SqliteCrmDbContext>)options, tenant, this),
-        _ => throw new NotSupportedException($"Database provider {Provider} is not supported yet."),
+        DatabaseProvider.Postgres => new PostgresCrmDbContext((DbContextOptions<PostgresCrmDbContext>)options, tenant, this),
+        _ => throw new NotSupportedException($"Database provider {Provider} is not supported."),
     };
 
     /// <summary>Waits for the write turn (SQLite) and returns it as a disposable; a no-op elsewhere.</summary>
@@ -63,6 +65,9 @@ public sealed class DatabaseModel(DatabaseProvider provider, DbContextOptions op
             }
         }
     }
+
+    /// <summary>The same database with another outbox (tests that make the write path fail).</summary>
+    public DatabaseModel WithOutbox(Realtime.BoardOutbox? outbox) => new(Provider, options, outbox);
 
     public CrmDbContext CreateSystem() => Create(FixedTenant.None);
 

@@ -8,8 +8,9 @@ namespace Crm.Infrastructure.Persistence;
 public static class PersistenceServices
 {
     /// <summary>
-    /// Database:Provider picks the provider (Sqlite, the default). ConnectionStrings:Crm overrides the
-    /// SQLite file, which otherwise is Database:Path (default data/crm.db under the content root).
+    /// Database:Provider picks the provider (Sqlite, the default, or Postgres). ConnectionStrings:Crm overrides the
+    /// SQLite file, which otherwise is Database:Path (default data/crm.db under the content root);
+    /// PostgreSQL needs it.
     /// </summary>
     public static IServiceCollection AddCrmPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -17,7 +18,10 @@ public static class PersistenceServices
         DbContextOptions options = provider switch
         {
             DatabaseProvider.Sqlite => SqliteOptions(SqliteConnectionString(configuration, contentRoot)),
-            _ => throw new NotSupportedException($"Database provider {provider} is not supported yet."),
+            DatabaseProvider.Postgres => PostgresOptions(configuration.GetConnectionString("Crm") is { Length: > 0 } connectionString
+                ? connectionString
+                : throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Crm (ConnectionStrings__Crm).")),
+            _ => throw new NotSupportedException($"Database provider {provider} is not supported."),
         };
 
         services.AddSingleton(sp => new DatabaseModel(provider, options, sp.GetService<Realtime.BoardOutbox>()));
@@ -42,7 +46,12 @@ public static class PersistenceServices
         return $"Data Source={full}";
     }
 
-    private static DbContextOptions<SqliteCrmDbContext> SqliteOptions(string connectionString) =>
+    public static DbContextOptions<PostgresCrmDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresCrmDbContext>()
+            .UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresCrmDbContext).Assembly.GetName().Name))
+            .Options;
+
+    public static DbContextOptions<SqliteCrmDbContext> SqliteOptions(string connectionString) =>
         new DbContextOptionsBuilder<SqliteCrmDbContext>()
             .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteCrmDbContext).Assembly.GetName().Name))
             .Options;

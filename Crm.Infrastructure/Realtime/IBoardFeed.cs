@@ -15,6 +15,13 @@ public interface IBoardFeed
 
     /// <summary>Every tenant and board: for relays such as the SignalR hub.</summary>
     BoardSubscription SubscribeAll();
+
+    /// <summary>
+    /// The events this instance hands to the SignalR hub. One process: all of them. Several instances
+    /// with a SignalR backplane: only the events published here, because the backplane already
+    /// carries a group send to the clients of every other instance (each event reaches them once).
+    /// </summary>
+    BoardSubscription SubscribeRelay() => SubscribeAll();
 }
 
 public sealed class BoardSubscription(ChannelReader<BoardEvent> reader, Action unsubscribe) : IDisposable

@@ -32,6 +32,19 @@ public sealed class InProcessBoardFeed(int capacityPerSubscriber = InProcessBoar
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Tells every subscriber to reload and subscribe again (as if each had fallen behind): the
+    /// transport behind this feed may have lost events, for instance while Redis was away.
+    /// </summary>
+    public void ResyncAll()
+    {
+        foreach (var subscriber in _subscribers.Keys)
+        {
+            subscriber.Channel.Writer.TryComplete(new BoardFeedOverflowException("The board feed reconnected; reload the board."));
+            _subscribers.TryRemove(subscriber, out _);
+        }
+    }
+
     public BoardSubscription Subscribe(Guid tenantId, string board) => Add(new Subscriber(tenantId, board, Create()));
 
     public BoardSubscription SubscribeAll() => Add(new Subscriber(null, null, Create()));

@@ -128,14 +128,19 @@ internal sealed class CurrentUserHubFilter : IHubFilter
     }
 }
 
-/// <summary>Forwards every sequenced board event from the feed to the hub groups allowed to see it.</summary>
+/// <summary>
+/// Forwards sequenced board events from the feed to the hub groups allowed to see them. With several
+/// instances every instance receives every event, but relays only those it published: the SignalR
+/// Redis backplane delivers a group send to the group's connections on every instance, so each
+/// external client gets each event exactly once (<see cref="IBoardFeed.SubscribeRelay"/>).
+/// </summary>
 internal sealed class BoardHubRelay(IBoardFeed feed, IHubContext<BoardHub, ICrmClient> hub, ILogger<BoardHubRelay> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            using var subscription = feed.SubscribeAll();
+            using var subscription = feed.SubscribeRelay();
             try
             {
                 await foreach (var boardEvent in subscription.Reader.ReadAllAsync(stoppingToken))

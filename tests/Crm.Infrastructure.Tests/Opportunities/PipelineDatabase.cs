@@ -1,13 +1,13 @@
 using Crm.Domain.Customers;
 using Crm.Domain.Organization;
 using Crm.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
+using Crm.Infrastructure.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Tests.Opportunities;
 
 /// <summary>
-/// A throwaway SQLite file with the schema made by EnsureCreated (only here, to prove the mapping
+/// A throwaway database of the provider under test, with the schema made by EnsureCreated (only here, to prove the mapping
 /// before the migration exists), holding one tenant with one shop and one customer with a contact.
 /// </summary>
 public sealed class PipelineDatabase : IDisposable
@@ -21,13 +21,11 @@ public sealed class PipelineDatabase : IDisposable
     public static readonly UserId Rep = new(Guid.Parse("1f000000-0000-4000-8000-000000000006"));
     public static readonly UserId Manager = new(Guid.Parse("1f000000-0000-4000-8000-000000000007"));
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"crm-pipeline-{Guid.NewGuid():N}.db");
+    private readonly ScratchDatabase _scratch = new("crm-pipeline");
 
     public PipelineDatabase()
     {
-        Model = new DatabaseModel(
-            DatabaseProvider.Sqlite,
-            new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite($"Data Source={_path}").Options);
+        Model = _scratch.CreateModel();
 
         using (var system = Model.CreateSystem())
         {
@@ -56,7 +54,6 @@ public sealed class PipelineDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        _scratch.Drop();
     }
 }

@@ -1,7 +1,7 @@
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Persistence;
 using Crm.Infrastructure.Seeding;
-using Microsoft.Data.Sqlite;
+using Crm.Infrastructure.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -9,14 +9,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace Crm.Infrastructure.Tests.Opportunities;
 
 /// <summary>
-/// A throwaway SQLite file (schema by EnsureCreated, only here) filled by the real demo seeding,
+/// A throwaway database of the provider under test (schema by EnsureCreated, only here) filled by the real demo seeding,
 /// organization included, at a fixed clock.
 /// </summary>
 public sealed class SeededDatabase : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"crm-seed-{Guid.NewGuid():N}.db");
+    private readonly ScratchDatabase _scratch = new("crm-seed");
     private ServiceProvider? _services;
 
     public DatabaseModel Model => _services!.GetRequiredService<DatabaseModel>();
@@ -24,7 +24,11 @@ public sealed class SeededDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = $"Data Source={_path}" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = _scratch.Provider.ToString(),
+                ["ConnectionStrings:Crm"] = _scratch.ConnectionString,
+            })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -52,7 +56,6 @@ public sealed class SeededDatabase : IAsyncLifetime
             await _services.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        _scratch.Drop();
     }
 }

@@ -6,15 +6,20 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Crm.Infrastructure.Tests.Persistence;
 
-/// <summary>DatabaseInitializer.MigrateAsync on a file that does not exist yet.</summary>
+/// <summary>DatabaseInitializer.MigrateAsync on a database that has no schema yet (a SQLite file that does not exist).</summary>
 public sealed class DatabaseInitializerMigrateTests(DatabaseInitializerMigrateTests.FreshDatabase database)
     : IClassFixture<DatabaseInitializerMigrateTests.FreshDatabase>
 {
-    [Fact]
-    public void WhenTheFileDidNotExist_ItIsCreatedWithEveryMigrationApplied()
+    [SqliteFact]
+    public void WhenTheFileDidNotExist_ItIsCreated()
     {
         database.FileExistedBefore.ShouldBeFalse();
         File.Exists(database.FilePath).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void WhenTheDatabaseWasEmpty_EveryMigrationIsApplied()
+    {
         database.AppliedBefore.ShouldBeEmpty();
         database.AppliedAfter.ShouldNotBeEmpty();
         database.AppliedAfter.ShouldBe(database.KnownMigrations);
@@ -48,7 +53,9 @@ public sealed class DatabaseInitializerMigrateTests(DatabaseInitializerMigrateTe
     {
         await using var db = database.CreateSystem();
         var tables = await db.Database
-            .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'")
+            .SqlQueryRaw<string>(database.Provider == DatabaseProvider.Sqlite
+                ? "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'"
+                : "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public'")
             .ToListAsync();
 
         var expected = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct();
@@ -66,7 +73,7 @@ public sealed class DatabaseInitializerMigrateTests(DatabaseInitializerMigrateTe
         (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(database.AppliedAfter);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task WhenMigrated_TheFileIsInWriteAheadLogMode()
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
@@ -78,7 +85,7 @@ public sealed class DatabaseInitializerMigrateTests(DatabaseInitializerMigrateTe
     }
 
     /// <summary>Records the state before and after one MigrateAsync on a file that does not exist.</summary>
-    public sealed class FreshDatabase : SqliteDatabase
+    public sealed class FreshDatabase : TestDatabase
     {
         public bool FileExistedBefore { get; private set; }
 
@@ -92,7 +99,7 @@ public sealed class DatabaseInitializerMigrateTests(DatabaseInitializerMigrateTe
 
         public override async Task InitializeAsync()
         {
-            FileExistedBefore = File.Exists(FilePath);
+            FileExistedBefore = FilePath is not null && File.Exists(FilePath);
             ReadyBefore = await DatabaseInitializer.IsReadyAsync(Model);
             await using (var db = CreateSystem())
             {

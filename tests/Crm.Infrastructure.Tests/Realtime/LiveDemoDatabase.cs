@@ -10,17 +10,32 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Crm.Infrastructure.Tests.Realtime;
 
 /// <summary>
-/// The demo data on a real SQLite file with the live engine wired like CrmServices.AddLiveBoards:
-/// an in-process feed (that a test can make fail), the board outbox and both projectors.
+/// The demo data on a real database with the live engine wired like CrmServices.AddLiveBoards:
+/// an in-process feed (that a test can make fail) or another feed, the board outbox and both projectors.
 /// One per test class.
 /// </summary>
-public sealed class LiveDemoDatabase : SqliteDatabase
+public class LiveDemoDatabase : TestDatabase
 {
     public LiveDemoDatabase()
-        : base(AddLiveEngine)
+        : this(services =>
+        {
+            services.AddSingleton<SwitchableBoardFeed>();
+            services.AddSingleton<IBoardFeed>(sp => sp.GetRequiredService<SwitchableBoardFeed>());
+        })
     {
     }
 
+    /// <param name="addFeed">Registers the IBoardFeed (the switchable in-process one, or Redis).</param>
+    protected LiveDemoDatabase(Action<IServiceCollection> addFeed)
+        : base(services =>
+        {
+            addFeed(services);
+            AddLiveEngine(services);
+        })
+    {
+    }
+
+    /// <summary>The switchable in-process feed (of the default wiring).</summary>
     public SwitchableBoardFeed Feed => Services.GetRequiredService<SwitchableBoardFeed>();
 
     public BoardOutbox Outbox => Model.Outbox ?? throw new InvalidOperationException("The outbox is not wired.");
@@ -69,8 +84,6 @@ public sealed class LiveDemoDatabase : SqliteDatabase
 
     private static void AddLiveEngine(IServiceCollection services)
     {
-        services.AddSingleton<SwitchableBoardFeed>();
-        services.AddSingleton<IBoardFeed>(sp => sp.GetRequiredService<SwitchableBoardFeed>());
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();

@@ -113,9 +113,7 @@ public sealed class OutboxSameTransactionTests(LiveDemoDatabase database) : ICla
         var before = await database.SequenceOfAsync(Demo, Boards.Opportunities);
         var versionBefore = await VersionOfAsync(DemoIds.Rep2Negotiation);
         using var subscription = database.Feed.Subscribe(Demo.Value, Boards.Opportunities);
-        var failing = new DatabaseModel(
-            DatabaseProvider.Sqlite,
-            new DbContextOptionsBuilder<SqliteCrmDbContext>().UseSqlite(database.ConnectionString).Options,
+        var failing = database.Model.WithOutbox(
             new BoardOutbox([new FailingProjector()], database.Feed, database.Clock, NullLogger<BoardOutbox>.Instance));
 
         await using (var db = failing.CreateFor(Demo))

@@ -9,8 +9,8 @@ internal static class TestUsers
 {
     public const string Password = "Sup3r-secret";
 
-    /// <summary>Creates a user of <paramref name="tenantId"/> through the real UserManager and SQLite store.</summary>
-    public static async Task<CrmUser> CreateAsync(SqliteDatabase database, TenantId tenantId, string? email = null, string role = Roles.SalesRep)
+    /// <summary>Creates a user of <paramref name="tenantId"/> through the real UserManager and store.</summary>
+    public static async Task<CrmUser> CreateAsync(TestDatabase database, TenantId tenantId, string? email = null, string role = Roles.SalesRep)
     {
         await using var scope = database.OpenScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CrmUser>>();

@@ -35,6 +35,7 @@ public static class TestComposition
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
+        services.AddSingleton<IPresenceStore, LocalPresenceStore>();
         services.AddSingleton<PresenceTracker>();
         return services;
     }

@@ -3,7 +3,6 @@ using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Persistence;
 using Crm.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -11,30 +10,35 @@ using Microsoft.Extensions.Time.Testing;
 namespace Crm.Infrastructure.Tests.Support;
 
 /// <summary>
-/// A real SQLite file in the temp folder, one per test class (an xunit class fixture), deleted
+/// A real database of the provider under test (<see cref="TestServers.Provider"/>: a SQLite file in the
+/// temp folder, or a fresh PostgreSQL database), one per test class (an xunit class fixture), removed
 /// afterwards. Services are composed like Crm.Web/CrmServices.cs: the same persistence
 /// registration, Identity with the same options, stores, claims factory and confirmation.
 /// </summary>
-public class SqliteDatabase : IAsyncLifetime
+public class TestDatabase : IAsyncLifetime
 {
-    public SqliteDatabase()
+    private readonly ScratchDatabase _scratch;
+
+    public TestDatabase()
         : this(null)
     {
     }
 
     /// <param name="configure">Adds to the app's services before the provider is built (the live engine, for instance).</param>
-    protected SqliteDatabase(Action<IServiceCollection>? configure)
+    protected TestDatabase(Action<IServiceCollection>? configure)
     {
-        FilePath = Path.Combine(Path.GetTempPath(), $"crm-tests-{Guid.NewGuid():N}.db");
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
+        _scratch = new ScratchDatabase("crm-tests");
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
-        Services = BuildServices(ConnectionString, Clock, configure);
+        Services = BuildServices(_scratch.Provider, ConnectionString, Clock, configure);
         Model = Services.GetRequiredService<DatabaseModel>();
     }
 
-    public string FilePath { get; }
+    public DatabaseProvider Provider => _scratch.Provider;
 
-    public string ConnectionString { get; }
+    /// <summary>The SQLite file; null on PostgreSQL.</summary>
+    public string? FilePath => _scratch.FilePath;
+
+    public string ConnectionString => _scratch.ConnectionString;
 
     public FakeTimeProvider Clock { get; }
 
@@ -61,23 +65,15 @@ public class SqliteDatabase : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         await Services.DisposeAsync();
-        using (var connection = new SqliteConnection(ConnectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(FilePath + suffix);
-        }
+        _scratch.Drop();
     }
 
-    private static ServiceProvider BuildServices(string connectionString, TimeProvider clock, Action<IServiceCollection>? configure)
+    private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, TimeProvider clock, Action<IServiceCollection>? configure)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+                ["Database:Provider"] = provider.ToString(),
                 ["ConnectionStrings:Crm"] = connectionString,
             })
             .Build();
@@ -101,14 +97,27 @@ public class SqliteDatabase : IAsyncLifetime
     }
 }
 
+/// <summary>The name this fixture had before it became provider-selectable; kept for tests written against it.</summary>
+public class SqliteDatabase : TestDatabase
+{
+    public SqliteDatabase()
+    {
+    }
+
+    protected SqliteDatabase(Action<IServiceCollection>? configure)
+        : base(configure)
+    {
+    }
+}
+
 /// <summary>Migrated, empty.</summary>
-public class MigratedDatabase : SqliteDatabase
+public class MigratedDatabase : TestDatabase
 {
     public override Task InitializeAsync() => MigrateAsync();
 }
 
 /// <summary>Migrated and seeded with the demo data: tenant "huayu" and tenant "other".</summary>
-public class DemoDatabase : SqliteDatabase
+public class DemoDatabase : TestDatabase
 {
     public override async Task InitializeAsync()
     {
