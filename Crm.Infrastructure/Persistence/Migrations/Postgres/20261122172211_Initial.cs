@@ -79,6 +79,7 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PipelineSettings = table.Column<string>(type: "text", nullable: true),
+                    PoolPolicy = table.Column<string>(type: "text", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -296,6 +297,43 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApprovalRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequesterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Subject_Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject_Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Subject_Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ApprovalRequests_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -304,13 +342,36 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     ShopId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PhoneKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ChatId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Industry = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RegionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Tier = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Dealer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Tags = table.Column<string[]>(type: "text[]", nullable: false),
+                    Birthday = table.Column<DateOnly>(type: "date", nullable: true),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OwnedSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastFollowUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsLocked = table.Column<bool>(type: "boolean", nullable: false),
+                    PoolReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PooledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FormerOwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Customers_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Customers_Shops_ShopId",
                         column: x => x.ShopId,
@@ -392,6 +453,31 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_Contacts", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Contacts_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerOwnershipChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FromOwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToOwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerOwnershipChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerOwnershipChanges_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
                         principalColumn: "Id",
@@ -505,6 +591,21 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_ShopId",
+                table: "ApprovalRequests",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_TenantId_RequesterId",
+                table: "ApprovalRequests",
+                columns: new[] { "TenantId", "RequesterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApprovalRequests_TenantId_Status_CreatedAt",
+                table: "ApprovalRequests",
+                columns: new[] { "TenantId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -557,9 +658,30 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "CustomerId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerOwnershipChanges_CustomerId",
+                table: "CustomerOwnershipChanges",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerOwnershipChanges_TenantId_CustomerId_At",
+                table: "CustomerOwnershipChanges",
+                columns: new[] { "TenantId", "CustomerId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_RegionId",
+                table: "Customers",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_ShopId",
                 table: "Customers",
                 column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_ChatId",
+                table: "Customers",
+                columns: new[] { "TenantId", "ChatId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_TenantId_Name",
@@ -570,6 +692,17 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Customers_TenantId_OwnerId",
                 table: "Customers",
                 columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_PhoneKey",
+                table: "Customers",
+                columns: new[] { "TenantId", "PhoneKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_TenantId_RegionId_OwnerId",
+                table: "Customers",
+                columns: new[] { "TenantId", "RegionId", "OwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_TenantId_ShopId",
@@ -685,6 +818,9 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApprovalRequests");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -703,6 +839,9 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 name: "BoardSequences");
 
             migrationBuilder.DropTable(
+                name: "CustomerOwnershipChanges");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -716,9 +855,6 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
-
-            migrationBuilder.DropTable(
-                name: "Regions");
 
             migrationBuilder.DropTable(
                 name: "Teams");
@@ -740,6 +876,9 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "Regions");
 
             migrationBuilder.DropTable(
                 name: "Shops");
