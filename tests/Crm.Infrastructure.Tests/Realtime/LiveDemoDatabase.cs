@@ -74,6 +74,8 @@ public sealed class LiveDemoDatabase : SqliteDatabase
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
+        services.AddSingleton<IBoardProjector, ApprovalBoardProjector>();
+        services.AddSingleton<ISaveReaction, ApprovalNotifications>();
     }
 }
 
