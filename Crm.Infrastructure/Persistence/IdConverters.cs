@@ -22,6 +22,7 @@ internal static class IdConverters
         builder.Properties<OpportunityId>().HaveConversion<OpportunityIdConverter>();
         builder.Properties<FollowUpId>().HaveConversion<FollowUpIdConverter>();
         builder.Properties<StageChangeId>().HaveConversion<StageChangeIdConverter>();
+        builder.Properties<Domain.Approvals.ApprovalRequestId>().HaveConversion<ApprovalRequestIdConverter>();
     }
 
     private sealed class TenantIdConverter() : ValueConverter<TenantId, Guid>(v => v.Value, v => new TenantId(v));
@@ -43,6 +44,9 @@ internal static class IdConverters
     private sealed class OpportunityIdConverter() : ValueConverter<OpportunityId, Guid>(v => v.Value, v => new OpportunityId(v));
 
     private sealed class FollowUpIdConverter() : ValueConverter<FollowUpId, Guid>(v => v.Value, v => new FollowUpId(v));
+
+    private sealed class ApprovalRequestIdConverter()
+        : ValueConverter<Domain.Approvals.ApprovalRequestId, Guid>(v => v.Value, v => new Domain.Approvals.ApprovalRequestId(v));
 
     private sealed class StageChangeIdConverter() : ValueConverter<StageChangeId, Guid>(v => v.Value, v => new StageChangeId(v));
 }

@@ -30,6 +30,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, CustomerDemoSeeder>();
         services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
+        services.AddTransient<IDemoSeeder, ApprovalDemoSeeder>();
         return services;
     }
 
