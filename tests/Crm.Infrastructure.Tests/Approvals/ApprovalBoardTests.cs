@@ -119,7 +119,7 @@ public sealed class ApprovalBoardTests(LiveDemoDatabase database) : IClassFixtur
             sequence++;
             bellSequence += 3;
             request.Approve(DemoIds.Manager, null, database.Clock.GetUtcNow());
-            await Should.ThrowAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+            await Should.ThrowAsync<DbUpdateConcurrencyException>(async () => _ = await stale.SaveChangesAsync());
         }
 
         (await database.SequenceOfAsync(Demo, Boards.Approvals)).ShouldBe(sequence);
