@@ -124,20 +124,23 @@ public sealed class ApprovalCommands(
         return new DecisionOutcome(null, null, current, decided);
     }
 
-    /// <summary>Requesters see their own requests; managers and admins those of their shops (head office: all shops).</summary>
+    /// <summary>
+    /// Requesters see their own requests; managers those of their shops; head office and admins all (as on
+    /// the pipeline, and as the hub's groups deliver them). Only managers and admins decide.
+    /// </summary>
     private IQueryable<ApprovalRequest> Visible(CrmDbContext db)
     {
         var scope = currentUser.RequireScope();
         IQueryable<ApprovalRequest> query = db.Set<ApprovalRequest>();
-        var me = scope.UserId;
-        if (!CanDecide(scope))
-        {
-            return query.Where(r => r.RequesterId == me);
-        }
-
         if (scope.IsHeadOffice || scope.IsAdmin)
         {
             return query;
+        }
+
+        var me = scope.UserId;
+        if (!scope.IsInRole(Roles.Manager))
+        {
+            return query.Where(r => r.RequesterId == me);
         }
 
         var shops = scope.ShopIds.ToList();
@@ -146,7 +149,8 @@ public sealed class ApprovalCommands(
 
     /// <summary>The same rule as <see cref="Visible"/>, for a live event's card.</summary>
     public static bool CanSee(UserScope scope, ApprovalCard card) =>
-        card.RequesterId == scope.UserId.Value || (CanDecide(scope) && scope.CanSeeShop(new ShopId(card.ShopId)));
+        scope.IsHeadOffice || scope.IsAdmin || card.RequesterId == scope.UserId.Value
+        || (scope.IsInRole(Roles.Manager) && scope.CanSeeShop(new ShopId(card.ShopId)));
 
     public static bool CanDecide(UserScope scope) => scope.IsInRole(Roles.Manager) || scope.IsAdmin;
 

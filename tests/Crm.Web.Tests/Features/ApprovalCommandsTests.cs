@@ -89,6 +89,20 @@ public sealed class ApprovalCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenHeadOfficeFinanceLoadsTheBoard_EveryRequestShowsButNoneCanBeDecided()
+    {
+        _app.SignIn(new DemoUser(DemoIds.Finance, "finance@demo.local", "Sun Li", Roles.Finance, HeadOffice: true, [DemoIds.TmallShop, DemoIds.JdShop]));
+
+        var load = await Commands().LoadBoardAsync();
+        var outcome = await Commands().DecideAsync(DemoIds.Rep2PendingClaim.Value, ApprovalDecision.Approve, null, 1);
+
+        load.Cards.Select(c => c.Id).ShouldBe([DemoIds.Rep2PendingClaim.Value]);
+        ApprovalCommands.CanDecide(Scope()).ShouldBeFalse();
+        outcome.Refusal.ShouldNotBeNull().Code.ShouldBe("approval.not-an-approver");
+        (await StoredAsync(DemoIds.Rep2PendingClaim)).Status.ShouldBe(ApprovalStatus.Pending);
+    }
+
+    [Fact]
     public async Task WhenARepTriesToDecide_ItIsRefusedAndNothingChanges()
     {
         var request = await SubmitAsync(DemoIds.Rep2, DemoIds.JdShop);
