@@ -15,6 +15,7 @@ public partial class ApprovalsPage
 {
     private DateTimeOffset _now;
     private bool _dialogOpen;
+    private (Guid CardId, IDialogReference Dialog)? _openDialog;
     private int _lastNotice;
 
     [Inject]
@@ -124,6 +125,7 @@ public partial class ApprovalsPage
             Dispatch(new ApprovalsNoticeShownAction(notice.Id));
         }
 
+        CloseDialogIfDecidedMeanwhile();
         if (State.Value.AwaitingDecision is { } request && !_dialogOpen && State.Value.Cards.TryGetValue(request.CardId, out var card))
         {
             _dialogOpen = true;
@@ -138,12 +140,33 @@ public partial class ApprovalsPage
         }
     }
 
+    /// <summary>Someone else decided the request whose comment the user is writing: the dialog closes and says who.</summary>
+    private void CloseDialogIfDecidedMeanwhile()
+    {
+        if (_openDialog is not { } open
+            || !State.Value.Cards.TryGetValue(open.CardId, out var card)
+            || card.Status == ApprovalStatus.Pending
+            || State.Value.Pending.ContainsKey(card.Id))
+        {
+            return;
+        }
+
+        _openDialog = null;
+        open.Dialog.Close(DialogResult.Cancel());
+        var message = card.IsAutomatic
+            ? L["Approvals.RejectedAutomaticallyMeanwhile", card.Comment ?? string.Empty]
+            : L["Approvals.DecidedMeanwhile", card.DeciderName ?? L["Pipeline.SomeoneElse"], L[$"ApprovalStatus.{card.Status}"]];
+        Snackbar.Add(message, Severity.Warning, o => o.VisibleStateDuration = 8000);
+    }
+
     private async Task AskForCommentAsync(ApprovalCard card, ApprovalDecision decision)
     {
         await Live.SetEditingAsync(card.Id);
         var parameters = new DialogParameters<DecisionDialog> { { d => d.Card, card }, { d => d.Decision, decision } };
         var dialog = await Dialogs.ShowAsync<DecisionDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        _openDialog = (card.Id, dialog);
         var result = await dialog.Result;
+        _openDialog = null;
         await Live.SetEditingAsync(null);
         if (result is { Canceled: false })
         {

@@ -87,6 +87,26 @@ public sealed class ApprovalsPageTests : ComponentTestBase
         stored.Comment.ShouldBe("Welcome back to them.");
     }
 
+    [Fact]
+    public async Task WhenSomeoneElseDecidesWhileTheCommentIsBeingWritten_TheDialogClosesAndSaysWho()
+    {
+        SignIn(DemoUsers.Manager);
+        var host = RenderLoaded();
+        await ClickAsync(host, $"[data-testid=reject-{Claim}]");
+        host.WaitForAssertion(() => host.Find("[data-testid=decision-dialog]"), Patience);
+        var card = Store.GetState<ApprovalsState>().Value.Cards[Claim];
+
+        // As the live link does: from the feed's thread.
+        await Task.Run(() => Store.Dispatch(new ApprovalChangedRemotelyAction(
+            card with { Status = ApprovalStatus.Approved, Version = card.Version + 1, DecidedById = DemoIds.Admin.Value, DeciderName = "Zhou Qiang" })));
+
+        host.WaitForAssertion(() => host.FindAll("[data-testid=decision-dialog]").ShouldBeEmpty(), Patience);
+        host.WaitForAssertion(
+            () => host.Find("#mud-snackbar-container").TextContent.ShouldContain("Zhou Qiang decided this request meanwhile (Approved). Nothing of yours was saved."), Patience);
+        host.Find($"[data-testid=column-Approved] [data-testid=card-{Claim}]");
+        Store.GetState<ApprovalsState>().Value.AwaitingDecision.ShouldBeNull();
+    }
+
     private IRenderedComponent<WithPopovers> RenderLoaded()
     {
         var host = RenderWithPopovers<ApprovalsPage>();
