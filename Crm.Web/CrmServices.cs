@@ -74,6 +74,10 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityCommands>();
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();
+        services.AddScoped<Crm.Web.Features.Approvals.ApprovalCommands>();
+        services.AddScoped<Crm.Web.Features.Approvals.ApprovalsLive>();
+        services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Opportunities.PipelineLive>());
+        services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Approvals.ApprovalsLive>());
         services.AddScoped<Crm.Web.Components.RuleMessages>();
 
         services.AddLiveBoards(configuration);
@@ -129,6 +133,8 @@ public static class CrmServices
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
+        services.AddSingleton<IBoardProjector, ApprovalBoardProjector>();
+        services.AddSingleton<ISaveReaction, ApprovalNotifications>();
         services.AddSingleton<StaleOpportunityReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<StaleOpportunityReminders>());
         services.AddHostedService<OutboxSweep>();

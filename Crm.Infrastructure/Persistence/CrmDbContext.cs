@@ -105,8 +105,14 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BeforeSave();
         var outbox = _database?.Outbox;
+        if (outbox is not null && HasTenant)
+        {
+            // What follows from the change (notifications of an approval step) is added first, so it is saved, numbered and published with it.
+            await outbox.ReactAsync(this, cancellationToken);
+        }
+
+        BeforeSave();
         var onBoards = outbox is null
             ? []
             : ChangeTracker.Entries()

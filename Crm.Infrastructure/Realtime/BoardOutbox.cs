@@ -11,11 +11,33 @@ namespace Crm.Infrastructure.Realtime;
 /// numbered per tenant and board inside the save's transaction, stored as outbox rows; and after
 /// commit publishes them and marks them sent.
 /// </summary>
-public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardFeed feed, TimeProvider clock, ILogger<BoardOutbox> logger)
+public sealed class BoardOutbox(
+    IEnumerable<IBoardProjector> projectors, IBoardFeed feed, TimeProvider clock, ILogger<BoardOutbox> logger, IEnumerable<ISaveReaction>? reactions = null)
 {
     private readonly IReadOnlyList<IBoardProjector> _projectors = projectors.ToList();
+    private readonly List<ISaveReaction> _reactions = reactions?.ToList() ?? [];
 
     public bool Handles(object entity) => _projectors.Any(p => p.Handles(entity));
+
+    /// <summary>Lets every reaction add what follows from the aggregates that have domain events, before the save numbers anything.</summary>
+    internal async Task ReactAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        if (_reactions.Count == 0)
+        {
+            return;
+        }
+
+        var changed = db.ChangeTracker.Entries().Select(e => e.Entity).OfType<IHasDomainEvents>().Where(e => e.DomainEvents.Count > 0).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var reaction in _reactions)
+        {
+            await reaction.ReactAsync(db, changed, cancellationToken);
+        }
+    }
 
     /// <summary>Projects, numbers and adds the outbox rows; the caller's single SaveChanges writes them with the change.</summary>
     internal async Task<IReadOnlyList<(OutboxMessage Row, BoardEvent Event)>> AppendAsync(
@@ -179,6 +201,17 @@ public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardF
         await using var db = database.CreateSystem();
         using var gate = await database.EnterWriteAsync(cancellationToken);
         await db.Set<OutboxMessage>().Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.PublishedAt, now), cancellationToken);
+    }
+
+    /// <summary>The latest event of a card on a board (who changed it last, and how), or null when it has none.</summary>
+    public static async Task<BoardEvent?> LastEventAsync(CrmDbContext db, string board, Guid cardId, CancellationToken cancellationToken)
+    {
+        var payload = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.CardId == cardId && m.Board == board)
+            .OrderByDescending(m => m.Sequence)
+            .Select(m => m.Payload)
+            .FirstOrDefaultAsync(cancellationToken);
+        return payload is null ? null : JsonSerializer.Deserialize<BoardEvent>(payload);
     }
 
     /// <summary>One atomic upsert: strictly increasing per key, under any number of writers or instances.</summary>

@@ -44,3 +44,13 @@ public interface IBoardProjector
 
     Task<BoardCard?> ProjectAsync(Persistence.CrmDbContext db, object entity, IReadOnlyCollection<Domain.Common.IDomainEvent> events, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Adds to the same save what follows from a change, such as the notifications of an approval step:
+/// it runs before the save numbers board events, so what it adds is committed and published with the
+/// change, or not at all.
+/// </summary>
+public interface ISaveReaction
+{
+    Task ReactAsync(Persistence.CrmDbContext db, IReadOnlyList<Domain.Common.IHasDomainEvents> changed, CancellationToken cancellationToken);
+}

@@ -1,10 +1,9 @@
-using Crm.Web.Features.Opportunities;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Crm.Web.Realtime;
 
 /// <summary>A circuit that comes back after a network drop may have missed events: its boards reload.</summary>
-internal sealed class BoardCircuitHandler(PipelineLive pipeline) : CircuitHandler
+internal sealed class BoardCircuitHandler(params IEnumerable<LiveBoardLink> boards) : CircuitHandler
 {
     private bool _wasDown;
 
@@ -22,6 +21,6 @@ internal sealed class BoardCircuitHandler(PipelineLive pipeline) : CircuitHandle
         }
 
         _wasDown = false;
-        return pipeline.ResyncAsync();
+        return Task.WhenAll(boards.Select(b => b.ResyncAsync()));
     }
 }

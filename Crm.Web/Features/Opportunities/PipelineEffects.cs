@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Components;
@@ -39,16 +38,10 @@ public sealed class PipelineEffects(
     private string DescribeConflict(LastChange change)
     {
         var who = change.ActorName ?? localizer["Pipeline.SomeoneElse"];
-        var ago = Ago(clock.GetUtcNow() - change.At);
+        var ago = Components.Ago.Text(localizer, clock.GetUtcNow() - change.At);
         var stage = localizer[$"OpportunityStage.{change.Stage}"];
         return change.Kind == BoardEventKinds.Moved || change.Kind == BoardEventKinds.Added
             ? localizer["Pipeline.ConflictMoved", who, stage, ago]
             : localizer["Pipeline.ConflictEdited", who, ago];
     }
-
-    private string Ago(TimeSpan span) => span.TotalSeconds < 60
-        ? localizer["Time.SecondsAgo", Math.Max(0, (int)span.TotalSeconds)]
-        : span.TotalMinutes < 60
-            ? localizer["Time.MinutesAgo", (int)span.TotalMinutes]
-            : localizer["Time.HoursAgo", ((int)span.TotalHours).ToString(CultureInfo.CurrentCulture)];
 }

@@ -87,6 +87,8 @@ public class LiveDemoDatabase : TestDatabase
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
+        services.AddSingleton<IBoardProjector, ApprovalBoardProjector>();
+        services.AddSingleton<ISaveReaction, ApprovalNotifications>();
     }
 }
 

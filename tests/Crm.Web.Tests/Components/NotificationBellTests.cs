@@ -191,6 +191,25 @@ public sealed class NotificationBellTests : ComponentTestBase
         host.Markup.ShouldContain("欢迎使用 Crm，Zhou Qiang！您的工作台已准备就绪。");
     }
 
+    [Theory]
+    [InlineData("en", "Wang Fang rejected your request (Pool claim): 上海顺达物流有限公司. Comment: Not our region.")]
+    [InlineData("zh-CN", "Wang Fang 驳回了您的申请（公海领取）：上海顺达物流有限公司。意见：Not our region.")]
+    public async Task WhenAnApprovalStepIsShown_TheKindReadsInTheReadersLanguageAndNamesStayAsTheyAre(string culture, string text)
+    {
+        UseCulture(culture);
+        var host = RenderWithPopovers<NotificationBell>();
+        var item = Samples.Notification() with
+        {
+            MessageKey = "Notification.ApprovalRejected",
+            Arguments = ["Wang Fang", "ApprovalKind.PoolClaim", "上海顺达物流有限公司", "Not our region."],
+        };
+        await DispatchOnRendererAsync(new LoadNotificationsSucceededAction([item]));
+
+        await OpenMenuAsync(host);
+
+        host.Find($"[data-testid=notification-{item.Id.Value}]").TextContent.ShouldContain(text);
+    }
+
     private static IElement? Badge(IRenderedComponent<WithPopovers> host) =>
         host.FindAll("[data-testid=notification-count] .mud-badge").SingleOrDefault();
 

@@ -1,10 +1,12 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
+using Crm.Domain.Approvals;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Features.Admin;
+using Crm.Web.Features.Approvals;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Shell;
@@ -45,6 +47,11 @@ public sealed class ReducerContractTests
     private static readonly ImmutableHashSet<OpportunityStage> WonFolded = [OpportunityStage.Won];
     private static readonly ImmutableList<PresenceEntry> OneColleague = [Colleague];
     private static readonly ImmutableList<CustomerOption> OneCustomer = [new(Guid.NewGuid(), "Huayu Logistics")];
+    private static readonly ApprovalCard Claim = Samples.Approval(version: 2);
+    private static readonly ApprovalCard Decided = Samples.Approval(ApprovalStatus.Approved, version: 3, deciderName: "Wang Fang");
+    private static readonly ImmutableDictionary<Guid, ApprovalCard> TwoRequests = new[] { Claim, Decided }.ToImmutableDictionary(c => c.Id);
+    private static readonly ImmutableDictionary<Guid, PendingDecision> DecidedPending =
+        ImmutableDictionary<Guid, PendingDecision>.Empty.Add(Decided.Id, new PendingDecision(ApprovalDecision.Approve, 2));
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -86,6 +93,21 @@ public sealed class ReducerContractTests
             () => new OpportunityDetailState
             {
                 OpenId = Moved.Id, Detail = MovedDetail, IsLoading = true, IsSaving = true, Error = "x", Customers = OneCustomer, CreatedCount = 2,
+            },
+        ],
+        [typeof(ApprovalsState)] =
+        [
+            () => new ApprovalsState(),
+            () => new ApprovalsState
+            {
+                Cards = TwoRequests,
+                IsLoading = true,
+                IsLoaded = true,
+                Pending = DecidedPending,
+                AwaitingDecision = new DecisionRequest(Claim.Id, ApprovalDecision.Reject),
+                Filter = new ApprovalsFilter(ApprovalKind.PoolClaim),
+                Presence = OneColleague,
+                Notice = new ApprovalsNotice("Not saved.", true, 2),
             },
         ],
         [typeof(PipelineSettingsState)] =
@@ -170,6 +192,30 @@ public sealed class ReducerContractTests
         new EffectFailedAction(new SaveOpportunityAction(Moved.Id, 4, new OpportunityEdit(null, null, null, null, ScoringInputs.Unknown)), new InvalidOperationException("x")),
         new EffectFailedAction(new OpenOpportunityAction(Moved.Id), new InvalidOperationException("x")),
 
+        new LoadApprovalsAction(),
+        new LoadApprovalsSucceededAction([Claim, Decided with { Status = ApprovalStatus.Pending, Version = 2 }]),
+        new AskDecisionAction(Claim.Id, ApprovalDecision.Approve),
+        new AskDecisionAction(Decided.Id, ApprovalDecision.Reject),
+        new CancelDecisionAction(),
+        new DecideApprovalAction(Claim.Id, ApprovalDecision.Reject, "No.", Claim.Version),
+        new DecideApprovalAction(Decided.Id, ApprovalDecision.Approve, null, 2),
+        new DecideApprovalSucceededAction(Claim with { Status = ApprovalStatus.Rejected, Version = 3 }),
+        new DecideApprovalSucceededAction(Decided with { Version = 1 }),
+        new DecideApprovalFailedAction(Claim.Id, "Wang Fang decided first.", Claim with { Status = ApprovalStatus.Approved, Version = 4 }),
+        new DecideApprovalFailedAction(Decided.Id, "Refused.", null),
+        new ApprovalChangedRemotelyAction(Claim with { Status = ApprovalStatus.Approved, Version = 5 }),
+        new ApprovalChangedRemotelyAction(Decided with { Version = 2 }),
+        new ApprovalChangedRemotelyAction(Samples.Approval()),
+        new ApprovalRemovedRemotelyAction(Claim.Id),
+        new ApprovalRemovedRemotelyAction(Guid.NewGuid()),
+        new ApprovalsPresenceChangedAction(OneColleague),
+        new SetApprovalsFilterAction(new ApprovalsFilter(Status: ApprovalStatus.Rejected)),
+        new SetApprovalsFilterAction(new ApprovalsFilter(ApprovalKind.PoolClaim)),
+        new ApprovalsNoticeShownAction(2),
+        new ApprovalsNoticeShownAction(1),
+        new EffectFailedAction(new LoadApprovalsAction(), new InvalidOperationException("x")),
+        new EffectFailedAction(new DecideApprovalAction(Claim.Id, ApprovalDecision.Approve, null, 2), new InvalidOperationException("x")),
+
         new LoadPipelineSettingsSucceededAction(Settings),
         new LoadPipelineSettingsSucceededAction(Settings with { StaleDays = 14 }),
         new SavePipelineSettingsAction(Settings),
@@ -206,7 +252,7 @@ public sealed class ReducerContractTests
         var registry = new StoreRegistry(Web);
 
         registry.FeatureTypes.ShouldBe(
-            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState)],
+            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState), typeof(ApprovalsState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

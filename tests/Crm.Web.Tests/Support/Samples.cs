@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crm.Domain.Approvals;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
@@ -78,4 +79,38 @@ public static class Samples
         new(card, "Needs 800 pallets", null, SourceChannel.Website, ScoringInputs.Unknown, [], []);
 
     public static PipelineSettingsInput SettingsInput() => PipelineSettingsInput.From(PipelineSettings.Default);
+
+    /// <summary>
+    /// A request as the approvals board shows it. Unless told otherwise: a pending pool claim by Li Wei (rep1, Tmall)
+    /// for a customer, made five hours ago, version 1.
+    /// </summary>
+    public static ApprovalCard Approval(
+        ApprovalStatus status = ApprovalStatus.Pending,
+        ApprovalKind kind = ApprovalKind.PoolClaim,
+        long version = 1,
+        Guid? id = null,
+        Guid? requesterId = null,
+        string requesterName = "Li Wei",
+        string subject = "上海顺达物流有限公司",
+        string reason = "Asked for a quote last month",
+        DateTimeOffset? createdAt = null,
+        string? deciderName = null,
+        string? comment = null) =>
+        new(
+            id ?? Guid.NewGuid(),
+            version,
+            kind,
+            status,
+            "Customer",
+            DemoIds.Customer(1).Value,
+            subject,
+            reason,
+            requesterId ?? DemoIds.Rep1.Value,
+            requesterName,
+            DemoIds.TmallShop.Value,
+            createdAt ?? Now.AddHours(-5),
+            deciderName is null ? null : DemoIds.Manager.Value,
+            deciderName,
+            status == ApprovalStatus.Pending ? null : Now.AddMinutes(-10),
+            comment);
 }

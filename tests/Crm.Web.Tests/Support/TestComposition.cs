@@ -1,5 +1,6 @@
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Components;
+using Crm.Web.Features.Approvals;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
@@ -22,6 +23,7 @@ public static class TestComposition
         services.AddScoped<OpportunityCommands>();
         services.AddScoped<OpportunityDetailCommands>();
         services.AddScoped<RuleMessages>();
+        services.AddScoped<ApprovalCommands>();
         return services;
     }
 
@@ -36,6 +38,8 @@ public static class TestComposition
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
         services.AddSingleton<IPresenceStore, LocalPresenceStore>();
+        services.AddSingleton<IBoardProjector, ApprovalBoardProjector>();
+        services.AddSingleton<ISaveReaction, ApprovalNotifications>();
         services.AddSingleton<PresenceTracker>();
         return services;
     }
@@ -45,6 +49,7 @@ public static class TestComposition
     {
         services.AddScoped<NotificationsLive>();
         services.AddScoped<PipelineLive>();
+        services.AddScoped<ApprovalsLive>();
         return services;
     }
 }
