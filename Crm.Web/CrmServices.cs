@@ -64,6 +64,9 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
+        services.AddScoped<PoolSettingsCommands>();
+        services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
+        services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
 
         services.AddLiveBoards(configuration);
         services.AddDemoSeeding();
@@ -85,6 +88,8 @@ public static class CrmServices
         services.AddSingleton<IBoardProjector, NotificationProjector>();
         services.AddSingleton<StaleOpportunityReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<StaleOpportunityReminders>());
+        services.AddSingleton<PoolRecycling>();
+        services.AddHostedService(sp => sp.GetRequiredService<PoolRecycling>());
         services.AddHostedService<OutboxSweep>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<CurrentUserHubFilter>();

@@ -7,6 +7,7 @@ using Crm.Infrastructure.Realtime;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
+using Crm.Web.Features.Pool;
 using Crm.Web.Features.Shell;
 using Crm.Web.Realtime;
 using Crm.Web.State;
@@ -45,6 +46,8 @@ public sealed class ReducerContractTests
     private static readonly ImmutableHashSet<OpportunityStage> WonFolded = [OpportunityStage.Won];
     private static readonly ImmutableList<PresenceEntry> OneColleague = [Colleague];
     private static readonly ImmutableList<CustomerOption> OneCustomer = [new(Guid.NewGuid(), "Huayu Logistics")];
+    private static readonly PoolView SomePool = Samples.PoolView();
+    private static readonly PoolSettingsForm PoolForm = Samples.PoolSettingsForm();
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -92,6 +95,16 @@ public sealed class ReducerContractTests
         [
             () => new PipelineSettingsState(),
             () => new PipelineSettingsState { Settings = Settings, IsSaving = true, Error = "x", SavedCount = 1 },
+        ],
+        [typeof(PoolState)] =
+        [
+            () => new PoolState(),
+            () => new PoolState { View = SomePool, IsLoading = true, IsBusy = true, Region = SomePool.Regions[0].Id, Text = "logistics", Notice = new PoolNotice("Refused.", true, 2) },
+        ],
+        [typeof(PoolSettingsState)] =
+        [
+            () => new PoolSettingsState(),
+            () => new PoolSettingsState { Form = PoolForm, IsSaving = true, Error = "x", SavedCount = 1 },
         ],
     };
 
@@ -176,6 +189,28 @@ public sealed class ReducerContractTests
         new SavePipelineSettingsSucceededAction(Settings with { AThreshold = 80 }),
         new SavePipelineSettingsFailedAction("Refused."),
         new EffectFailedAction(new SavePipelineSettingsAction(Settings), new InvalidOperationException("x")),
+
+        new LoadPoolAction(),
+        new LoadPoolSucceededAction(SomePool),
+        new SetPoolFilterAction(SomePool.Regions[0].Id, " pallets "),
+        new SetPoolFilterAction(null, string.Empty),
+        new ClaimCustomerAction(SomePool.Pool[0].Id, "Met them."),
+        new ReleaseCustomerAction(SomePool.Mine[0].Id, 3, "Moved away."),
+        new LockCustomerAction(SomePool.Mine[0].Id, 3, true),
+        new AssignCustomersAction([SomePool.Pool[0].Id], [SomePool.Reps[0].Id]),
+        new PoolActionSucceededAction("Done.", SomePool),
+        new PoolActionFailedAction("Refused.", SomePool),
+        new PoolActionFailedAction("Refused.", null),
+        new PoolNoticeShownAction(2),
+        new PoolNoticeShownAction(1),
+        new EffectFailedAction(new LoadPoolAction(), new InvalidOperationException("x")),
+        new EffectFailedAction(new ClaimCustomerAction(SomePool.Pool[0].Id, "x"), new InvalidOperationException("x")),
+
+        new LoadPoolSettingsSucceededAction(PoolForm),
+        new SavePoolSettingsAction(PoolForm.Settings),
+        new SavePoolSettingsSucceededAction(PoolForm),
+        new SavePoolSettingsFailedAction("Refused."),
+        new EffectFailedAction(new SavePoolSettingsAction(PoolForm.Settings), new InvalidOperationException("x")),
     ];
 
     public static TheoryData<string> Reducers()
@@ -206,7 +241,8 @@ public sealed class ReducerContractTests
         var registry = new StoreRegistry(Web);
 
         registry.FeatureTypes.ShouldBe(
-            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState)],
+            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
+                typeof(PoolState), typeof(PoolSettingsState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

@@ -22,6 +22,9 @@ public static class TestComposition
         services.AddScoped<OpportunityCommands>();
         services.AddScoped<OpportunityDetailCommands>();
         services.AddScoped<RuleMessages>();
+        services.AddScoped<PoolSettingsCommands>();
+        services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
+        services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
         return services;
     }
 
