@@ -180,7 +180,9 @@ public sealed class PoolDemoSeeder : IDemoSeeder
         var tierDays = DemoPolicy.For(customer.Tier).RecycleAfterDays;
         if (inPool)
         {
-            customer.ReturnToPool(special.Owner, OwnershipChangeKind.Released, PoolReasons[number % PoolReasons.Length], now.AddDays(-random.Next(1, 60)).AddHours(-random.Next(0, 23)));
+            // 63 and 64 went into the pool last, so they head the pool's list (newest first).
+            var pooledAt = number is 63 or 64 ? now.AddHours(-(number - 62)) : now.AddDays(-random.Next(1, 60)).AddHours(-random.Next(0, 23));
+            customer.ReturnToPool(special.Owner, OwnershipChangeKind.Released, PoolReasons[number % PoolReasons.Length], pooledAt);
         }
         else if (number == 61)
         {

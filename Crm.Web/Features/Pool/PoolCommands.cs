@@ -127,7 +127,7 @@ public sealed class PoolCommands(IDbContextFactory<CrmDbContext> contexts, Curre
         return new PoolView(
             pool,
             mine,
-            [.. regions],
+            [.. regions.Where(r => SeesAllRegions(scope) || policy.RegionAccess.Allows(new RegionId(r.Id), scope.ShopIds))],
             reps,
             TierNames.AllTiers.ToImmutableDictionary(t => t, policy.TierNames.NameOf),
             limits,

@@ -44,9 +44,6 @@ public partial class PoolPage
             ? []
             : view.Mine.Where(r => State.Value.Region is not { } region || r.RegionId == region).Where(r => Matches(r.Name)).ToList();
 
-    private int RegionTabIndex =>
-        View is { } view && State.Value.Region is { } region ? view.Regions.FindIndex(r => r.Id == region) + 1 : 0;
-
     protected override void OnInitialized()
     {
         base.OnInitialized();
@@ -69,12 +66,6 @@ public partial class PoolPage
             Dispatch(new PoolNoticeShownAction(notice.Id));
         }
     });
-
-    private void OnRegionTab(int index)
-    {
-        var region = index == 0 || View is null ? (Guid?)null : View.Regions[index - 1].Id;
-        Dispatch(new SetPoolFilterAction(region, State.Value.Text));
-    }
 
     private async Task ClaimAsync(PoolRow row)
     {
