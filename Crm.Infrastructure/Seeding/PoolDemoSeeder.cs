@@ -70,7 +70,7 @@ public sealed class PoolDemoSeeder : IDemoSeeder
     private static string[] PoolReasons =>
     [
         "客户暂无采购计划 No purchase plans for now", "联系人离职 Contact left the company", "预算冻结至明年 Budget frozen until next year",
-        "改用木托盘 Switched to wooden pallets", "30 天未跟进，自动回收 Not followed up for 30 days",
+        "改用木托盘 Switched to wooden pallets", "合同到期未续约 Contract ended, not renewed",
     ];
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
@@ -105,6 +105,9 @@ public sealed class PoolDemoSeeder : IDemoSeeder
             customer.ClearDomainEvents();
         }
 
+        // A thousand new graphs: detect the catalog's changes once, then add without re-scanning everything per call.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Customers.AddRange(customers);
         db.ApprovalRequests.AddRange(
             Claim(Rep1ClaimOnCustomer18, DemoIds.Customer(18), CustomerDemoSeeder.Catalog[17].Name, CustomerDemoSeeder.Catalog[17].Shop,
