@@ -79,6 +79,9 @@ public static class CrmServices
         services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Opportunities.PipelineLive>());
         services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Approvals.ApprovalsLive>());
         services.AddScoped<Crm.Web.Components.RuleMessages>();
+        services.AddScoped<PoolSettingsCommands>();
+        services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
+        services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
 
         services.AddLiveBoards(configuration);
         services.AddDemoSeeding();
@@ -137,6 +140,8 @@ public static class CrmServices
         services.AddSingleton<ISaveReaction, ApprovalNotifications>();
         services.AddSingleton<StaleOpportunityReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<StaleOpportunityReminders>());
+        services.AddSingleton<PoolRecycling>();
+        services.AddHostedService(sp => sp.GetRequiredService<PoolRecycling>());
         services.AddHostedService<OutboxSweep>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<CurrentUserHubFilter>();

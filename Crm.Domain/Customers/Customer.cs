@@ -78,6 +78,12 @@ public sealed class Customer : AggregateRoot<CustomerId>, ITenantOwned
     /// <summary>When the current owner's claim was approved; null unless the customer was claimed.</summary>
     public DateTimeOffset? ClaimApprovedAt { get; private set; }
 
+    /// <summary>When the owner was last reminded that the customer goes back to the pool soon (the recycle job).</summary>
+    public DateTimeOffset? OwnerRemindedAt { get; private set; }
+
+    /// <summary>When the owner's manager was last reminded of it.</summary>
+    public DateTimeOffset? ManagerRemindedAt { get; private set; }
+
     public IReadOnlyCollection<Contact> Contacts => _contacts.AsReadOnly();
 
     public IReadOnlyCollection<CustomerOwnershipChange> OwnershipHistory => _ownershipHistory.AsReadOnly();
@@ -269,6 +275,28 @@ public sealed class Customer : AggregateRoot<CustomerId>, ITenantOwned
         OwnedSince is { } since
             ? new RecycleFacts(Tier, since, LastFollowUpAt, IsLocked)
             : throw new InvalidOperationException("A customer in the pool has no recycle clock.");
+
+    /// <summary>The recycle clock and the reminders sent in it; only for an owned customer.</summary>
+    public ReminderFacts ReminderFacts() => new(RecycleFacts(), OwnerRemindedAt, ManagerRemindedAt);
+
+    /// <summary>Records the reminders just sent, so that <see cref="PoolRules.RemindersDue"/> does not send them again in this cycle.</summary>
+    public void RecordRecycleReminders(PoolReminders sent, DateTimeOffset now)
+    {
+        if (IsInPool)
+        {
+            throw new DomainRuleViolation("customer.in-pool", "A customer in the pool has no owner to remind.");
+        }
+
+        if (sent.HasFlag(PoolReminders.Owner))
+        {
+            OwnerRemindedAt = now;
+        }
+
+        if (sent.HasFlag(PoolReminders.Manager))
+        {
+            ManagerRemindedAt = now;
+        }
+    }
 
     private void SetPhone(string? phone)
     {

@@ -15,7 +15,8 @@ internal static class PoolPolicyJson
         policy.MaxClaimsPerRepPerDay,
         policy.FollowUpAfterClaimDays,
         policy.DefaultCapacity,
-        policy.RegionCapacities.ToDictionary(r => r.Key.Value, r => r.Value)));
+        policy.RegionCapacities.ToDictionary(r => r.Key.Value, r => r.Value),
+        policy.RegionAccess.Restricted.ToDictionary(r => r.Key.Value, r => r.Value.Select(s => s.Value).ToArray())));
 
     public static PoolPolicy Deserialize(string json)
     {
@@ -28,7 +29,8 @@ internal static class PoolPolicyJson
             stored.MaxClaimsPerRepPerDay,
             stored.FollowUpAfterClaimDays,
             stored.DefaultCapacity,
-            stored.RegionCapacities.ToDictionary(r => new RegionId(r.Key), r => r.Value));
+            stored.RegionCapacities.ToDictionary(r => new RegionId(r.Key), r => r.Value),
+            PoolRegionAccess.Create((stored.RegionShops ?? []).ToDictionary(r => new RegionId(r.Key), r => (IReadOnlyCollection<ShopId>)[.. r.Value.Select(s => new ShopId(s))])));
     }
 
     private sealed record Stored(
@@ -38,7 +40,8 @@ internal static class PoolPolicyJson
         int MaxClaimsPerRepPerDay,
         int FollowUpAfterClaimDays,
         int DefaultCapacity,
-        Dictionary<Guid, int> RegionCapacities);
+        Dictionary<Guid, int> RegionCapacities,
+        Dictionary<Guid, Guid[]>? RegionShops);
 
     private sealed record StoredTier(int RecycleAfterDays, int OwnerReminderDaysBefore, int ManagerReminderDaysBefore, string Name);
 }

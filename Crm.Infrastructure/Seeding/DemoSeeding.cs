@@ -31,6 +31,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
         services.AddTransient<IDemoSeeder, ApprovalDemoSeeder>();
+        services.AddTransient<IDemoSeeder, PoolDemoSeeder>();
         return services;
     }
 

@@ -7,7 +7,8 @@ namespace Crm.Domain.Customers.Pool;
 /// How a tenant runs its public pool (公海): a recycling clock per tier, how many customers a rep
 /// may lock against recycling, the cool-down before a former owner may claim a recycled customer
 /// back, how many claims a rep may make a day, how soon a rep must follow up after an approved
-/// claim, and how many customers a rep may own (per region, else the default).
+/// claim, how many customers a rep may own (per region, else the default), and which shops' reps may
+/// see and claim which region's pool.
 /// </summary>
 public sealed record PoolPolicy
 {
@@ -28,9 +29,11 @@ public sealed record PoolPolicy
         int maxClaimsPerRepPerDay,
         int followUpAfterClaimDays,
         int defaultCapacity,
-        IReadOnlyDictionary<RegionId, int> regionCapacities)
+        IReadOnlyDictionary<RegionId, int> regionCapacities,
+        PoolRegionAccess regionAccess)
     {
         this.tiers = tiers;
+        RegionAccess = regionAccess;
         TierNames = tierNames;
         MaxLockedPerRep = maxLockedPerRep;
         ClaimCooldownDays = claimCooldownDays;
@@ -55,7 +58,8 @@ public sealed record PoolPolicy
         maxClaimsPerRepPerDay: 5,
         followUpAfterClaimDays: 3,
         defaultCapacity: 200,
-        new Dictionary<RegionId, int>());
+        new Dictionary<RegionId, int>(),
+        PoolRegionAccess.Open);
 
     public TierNames TierNames { get; }
 
@@ -75,6 +79,9 @@ public sealed record PoolPolicy
 
     public IReadOnlyDictionary<RegionId, int> RegionCapacities => regionCapacities;
 
+    /// <summary>Which shops' reps may see and claim the pool customers of which region.</summary>
+    public PoolRegionAccess RegionAccess { get; }
+
     public TierPolicy For(CustomerTier tier) => tiers[PoolGuard.Tier(tier)];
 
     /// <summary>Max owned customers per rep in the region (the default when the region sets none or is unknown).</summary>
@@ -89,7 +96,8 @@ public sealed record PoolPolicy
         int maxClaimsPerRepPerDay,
         int followUpAfterClaimDays,
         int defaultCapacity,
-        IReadOnlyDictionary<RegionId, int>? regionCapacities = null)
+        IReadOnlyDictionary<RegionId, int>? regionCapacities = null,
+        PoolRegionAccess? regionAccess = null)
     {
         ArgumentNullException.ThrowIfNull(tiers);
         ArgumentNullException.ThrowIfNull(tierNames);
@@ -119,7 +127,8 @@ public sealed record PoolPolicy
         }
 
         return new PoolPolicy(
-            tierCopy, tierNames, maxLockedPerRep, claimCooldownDays, maxClaimsPerRepPerDay, followUpAfterClaimDays, defaultCapacity, capacityCopy);
+            tierCopy, tierNames, maxLockedPerRep, claimCooldownDays, maxClaimsPerRepPerDay, followUpAfterClaimDays, defaultCapacity, capacityCopy,
+            regionAccess ?? PoolRegionAccess.Open);
     }
 
     public bool Equals(PoolPolicy? other) =>
@@ -131,6 +140,7 @@ public sealed record PoolPolicy
         && FollowUpAfterClaimDays == other.FollowUpAfterClaimDays
         && DefaultCapacity == other.DefaultCapacity
         && TierNames.AllTiers.All(t => tiers[t] == other.tiers[t])
+        && RegionAccess.Equals(other.RegionAccess)
         && regionCapacities.Count == other.regionCapacities.Count
         && regionCapacities.All(kv => other.regionCapacities.TryGetValue(kv.Key, out var c) && c == kv.Value);
 

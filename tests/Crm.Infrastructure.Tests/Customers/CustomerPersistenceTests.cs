@@ -88,7 +88,7 @@ public sealed class CustomerPersistenceTests(TwoTenantDatabase database) : IClas
         await using var check = database.CreateFor(DemoIds.OtherTenant);
         (await Crm.Infrastructure.Persistence.TenantSettings.PoolAsync(check)).ShouldBe(policy);
         await using var demo = database.CreateFor(Demo);
-        (await Crm.Infrastructure.Persistence.TenantSettings.PoolAsync(demo)).ShouldBe(PoolPolicy.Default);
+        (await Crm.Infrastructure.Persistence.TenantSettings.PoolAsync(demo)).ShouldBe(PoolDemoSeeder.DemoPolicy, "the demo company has its own, North China open to two shops only");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class CustomerPersistenceTests(TwoTenantDatabase database) : IClas
         var customers = await db.Customers.AsNoTracking().Where(c => c.Name != "").ToListAsync();
         var demo = customers.Where(c => c.Id.Value.ToString().StartsWith("0b1c0000-0000-4000-8005", StringComparison.Ordinal)).ToList();
 
-        demo.Count.ShouldBe(DemoIds.CustomerCount);
+        demo.Count.ShouldBe(PoolDemoSeeder.TotalCustomers);
         demo.ShouldAllBe(c => c.RegionId != null && c.PhoneKey != null);
         demo.Select(c => c.Tier).Distinct().Count().ShouldBe(5);
         demo.Where(c => c.IsInPool).ShouldAllBe(c => c.PoolReason != null && c.OwnershipHistory.Count == 2);

@@ -9,6 +9,7 @@ using Crm.Web.Features.Admin;
 using Crm.Web.Features.Approvals;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
+using Crm.Web.Features.Pool;
 using Crm.Web.Features.Shell;
 using Crm.Web.Realtime;
 using Crm.Web.State;
@@ -52,6 +53,8 @@ public sealed class ReducerContractTests
     private static readonly ImmutableDictionary<Guid, ApprovalCard> TwoRequests = new[] { Claim, Decided }.ToImmutableDictionary(c => c.Id);
     private static readonly ImmutableDictionary<Guid, PendingDecision> DecidedPending =
         ImmutableDictionary<Guid, PendingDecision>.Empty.Add(Decided.Id, new PendingDecision(ApprovalDecision.Approve, 2));
+    private static readonly PoolView SomePool = Samples.PoolView();
+    private static readonly PoolSettingsForm PoolForm = Samples.PoolSettingsForm();
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -114,6 +117,16 @@ public sealed class ReducerContractTests
         [
             () => new PipelineSettingsState(),
             () => new PipelineSettingsState { Settings = Settings, IsSaving = true, Error = "x", SavedCount = 1 },
+        ],
+        [typeof(PoolState)] =
+        [
+            () => new PoolState(),
+            () => new PoolState { View = SomePool, IsLoading = true, IsBusy = true, Region = SomePool.Regions[0].Id, Text = "logistics", Notice = new PoolNotice("Refused.", true, 2) },
+        ],
+        [typeof(PoolSettingsState)] =
+        [
+            () => new PoolSettingsState(),
+            () => new PoolSettingsState { Form = PoolForm, IsSaving = true, Error = "x", SavedCount = 1 },
         ],
     };
 
@@ -222,6 +235,28 @@ public sealed class ReducerContractTests
         new SavePipelineSettingsSucceededAction(Settings with { AThreshold = 80 }),
         new SavePipelineSettingsFailedAction("Refused."),
         new EffectFailedAction(new SavePipelineSettingsAction(Settings), new InvalidOperationException("x")),
+
+        new LoadPoolAction(),
+        new LoadPoolSucceededAction(SomePool),
+        new SetPoolFilterAction(SomePool.Regions[0].Id, " pallets "),
+        new SetPoolFilterAction(null, string.Empty),
+        new ClaimCustomerAction(SomePool.Pool[0].Id, "Met them."),
+        new ReleaseCustomerAction(SomePool.Mine[0].Id, 3, "Moved away."),
+        new LockCustomerAction(SomePool.Mine[0].Id, 3, true),
+        new AssignCustomersAction([SomePool.Pool[0].Id], [SomePool.Reps[0].Id]),
+        new PoolActionSucceededAction("Done.", SomePool),
+        new PoolActionFailedAction("Refused.", SomePool),
+        new PoolActionFailedAction("Refused.", null),
+        new PoolNoticeShownAction(2),
+        new PoolNoticeShownAction(1),
+        new EffectFailedAction(new LoadPoolAction(), new InvalidOperationException("x")),
+        new EffectFailedAction(new ClaimCustomerAction(SomePool.Pool[0].Id, "x"), new InvalidOperationException("x")),
+
+        new LoadPoolSettingsSucceededAction(PoolForm),
+        new SavePoolSettingsAction(PoolForm.Settings),
+        new SavePoolSettingsSucceededAction(PoolForm),
+        new SavePoolSettingsFailedAction("Refused."),
+        new EffectFailedAction(new SavePoolSettingsAction(PoolForm.Settings), new InvalidOperationException("x")),
     ];
 
     public static TheoryData<string> Reducers()
@@ -252,7 +287,8 @@ public sealed class ReducerContractTests
         var registry = new StoreRegistry(Web);
 
         registry.FeatureTypes.ShouldBe(
-            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState), typeof(ApprovalsState)],
+            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
+                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

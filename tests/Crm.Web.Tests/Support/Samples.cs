@@ -8,6 +8,7 @@ using Crm.Infrastructure.Seeding;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
+using Crm.Web.Features.Pool;
 using Crm.Web.Features.Shell;
 
 namespace Crm.Web.Tests.Support;
@@ -113,4 +114,19 @@ public static class Samples
             deciderName,
             status == ApprovalStatus.Pending ? null : Now.AddMinutes(-10),
             comment);
+    /// <summary>A pool page's data: one pool customer (East, pending claim), one own customer, two regions, one rep.</summary>
+    public static PoolView PoolView() => new(
+        [new PoolRow(Guid.NewGuid(), 2, "Huayu Logistics", Domain.Customers.Pool.CustomerTier.B, DemoIds.EastRegion.Value, "Tmall", "No plans", Now.AddDays(-3), "Li Wei", 1, false)],
+        [new OwnedRow(Guid.NewGuid(), 3, "Suzhou Foods", Domain.Customers.Pool.CustomerTier.C, DemoIds.SouthRegion.Value, Now.AddDays(-2), Now.AddDays(28), false, null)],
+        [new PoolRegion(DemoIds.EastRegion.Value, "East China"), new PoolRegion(DemoIds.SouthRegion.Value, "South China")],
+        [new RepOption(DemoIds.Rep1.Value, "Li Wei")],
+        Domain.Customers.Pool.TierNames.AllTiers.ToImmutableDictionary(t => t, t => t.ToString()),
+        new PoolLimits(1, 5, 0, 10),
+        CanAssign: true,
+        CanClaim: true);
+
+    public static PoolSettingsForm PoolSettingsForm() => new(
+        PoolSettingsInput.From(Domain.Customers.Pool.PoolPolicy.Default),
+        [new NamedOption(DemoIds.EastRegion.Value, "East China")],
+        [new NamedOption(DemoIds.TmallShop.Value, "Tmall")]);
 }

@@ -24,6 +24,9 @@ public static class TestComposition
         services.AddScoped<OpportunityDetailCommands>();
         services.AddScoped<RuleMessages>();
         services.AddScoped<ApprovalCommands>();
+        services.AddScoped<PoolSettingsCommands>();
+        services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
+        services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
         return services;
     }
 

@@ -166,6 +166,9 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("LastFollowUpAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ManagerRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -176,6 +179,9 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OwnerRemindedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(32)

@@ -92,6 +92,24 @@ public class PoolPolicyCreateTests
         Policy(regions: new() { [region] = 9 }).ShouldBe(Policy(regions: new() { [region] = 9 }));
         Policy(maxLocked: 3).ShouldNotBe(Policy(maxLocked: 4));
     }
+
+    [Fact]
+    public void WhenRegionAccessDiffers_ThePoliciesDifferAndEachKeepsItsOwn()
+    {
+        var region = RegionId.New();
+        var shop = ShopId.New();
+        var closed = PoolRegionAccess.Create(new Dictionary<RegionId, IReadOnlyCollection<ShopId>> { [region] = [shop] });
+        var tiers = Tiers();
+
+        var restricted = PoolPolicy.Create(tiers, TierNames.Default, 10, 30, 5, 3, 200, null, closed);
+        var open = PoolPolicy.Create(tiers, TierNames.Default, 10, 30, 5, 3, 200);
+
+        restricted.RegionAccess.ShouldBe(closed);
+        open.RegionAccess.ShouldBe(PoolRegionAccess.Open);
+        restricted.ShouldNotBe(open);
+        restricted.ShouldBe(PoolPolicy.Create(tiers, TierNames.Default, 10, 30, 5, 3, 200, null, closed));
+        PoolPolicy.Default.RegionAccess.ShouldBe(PoolRegionAccess.Open);
+    }
 }
 
 public class PoolPolicyDefaultTests
