@@ -82,6 +82,7 @@ public static class CrmServices
         services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, WorkOrderBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
         services.AddSingleton<StaleOpportunityReminders>();
         services.AddHostedService(sp => sp.GetRequiredService<StaleOpportunityReminders>());
