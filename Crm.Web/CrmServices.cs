@@ -63,6 +63,8 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityCommands>();
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();
+        services.AddScoped<Crm.Web.Features.WorkOrders.WorkOrderCommands>();
+        services.AddScoped<Crm.Web.Features.WorkOrders.DispatchLive>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
 
         services.AddLiveBoards(configuration);

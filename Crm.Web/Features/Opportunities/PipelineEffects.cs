@@ -1,4 +1,3 @@
-using System.Globalization;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Components;
@@ -46,9 +45,5 @@ public sealed class PipelineEffects(
             : localizer["Pipeline.ConflictEdited", who, ago];
     }
 
-    private string Ago(TimeSpan span) => span.TotalSeconds < 60
-        ? localizer["Time.SecondsAgo", Math.Max(0, (int)span.TotalSeconds)]
-        : span.TotalMinutes < 60
-            ? localizer["Time.MinutesAgo", (int)span.TotalMinutes]
-            : localizer["Time.HoursAgo", ((int)span.TotalHours).ToString(CultureInfo.CurrentCulture)];
+    private string Ago(TimeSpan span) => TimeAgo.Describe(localizer, span);
 }
