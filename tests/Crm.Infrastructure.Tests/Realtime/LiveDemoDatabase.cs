@@ -73,6 +73,7 @@ public sealed class LiveDemoDatabase : SqliteDatabase
         services.AddSingleton<IBoardFeed>(sp => sp.GetRequiredService<SwitchableBoardFeed>());
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, WorkOrderBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
     }
 }

@@ -4,6 +4,7 @@ using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Shell;
+using Crm.Web.Features.WorkOrders;
 using Crm.Web.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public static class TestComposition
         services.AddScoped<PipelineSettingsCommands>();
         services.AddScoped<OpportunityCommands>();
         services.AddScoped<OpportunityDetailCommands>();
+        services.AddScoped<WorkOrderCommands>();
         services.AddScoped<RuleMessages>();
         return services;
     }
@@ -34,6 +36,7 @@ public static class TestComposition
         services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, WorkOrderBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
         services.AddSingleton<PresenceTracker>();
         return services;
@@ -44,6 +47,7 @@ public static class TestComposition
     {
         services.AddScoped<NotificationsLive>();
         services.AddScoped<PipelineLive>();
+        services.AddScoped<DispatchLive>();
         return services;
     }
 }
