@@ -191,3 +191,17 @@ public sealed class BoardOutbox(IEnumerable<IBoardProjector> projectors, IBoardF
         return values.Single();
     }
 }
+
+/// <summary>What the outbox says about a card: its latest event tells who changed it last (for conflict messages).</summary>
+public static class BoardHistory
+{
+    public static async Task<BoardEvent?> LastEventAsync(CrmDbContext db, string board, Guid cardId, CancellationToken cancellationToken)
+    {
+        var payload = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.CardId == cardId && m.Board == board)
+            .OrderByDescending(m => m.Sequence)
+            .Select(m => m.Payload)
+            .FirstOrDefaultAsync(cancellationToken);
+        return payload is null ? null : JsonSerializer.Deserialize<BoardEvent>(payload);
+    }
+}

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
 using Crm.Domain.Opportunities;
@@ -99,15 +98,10 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
     private async Task<MoveOutcome> ConflictAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var current = await LoadCardAsync(id, cancellationToken);
-        var last = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.CardId == id && m.Board == Boards.Opportunities)
-            .OrderByDescending(m => m.Sequence)
-            .Select(m => m.Payload)
-            .FirstOrDefaultAsync(cancellationToken);
+        var last = await BoardHistory.LastEventAsync(db, Boards.Opportunities, id, cancellationToken);
         LastChange? change = null;
-        if (last is not null)
+        if (last is { } boardEvent)
         {
-            var boardEvent = JsonSerializer.Deserialize<BoardEvent>(last)!;
             var card = OpportunityCard.FromJson(boardEvent.CardJson!);
             change = new LastChange(boardEvent.ActorName, boardEvent.Kind, card.Stage, boardEvent.OccurredAt);
         }

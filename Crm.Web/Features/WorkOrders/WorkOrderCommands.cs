@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Crm.Domain.Common;
 using Crm.Domain.Notifications;
 using Crm.Domain.Organization;
@@ -212,15 +211,10 @@ public sealed class WorkOrderCommands(IDbContextFactory<CrmDbContext> contexts, 
     private async Task<DispatchOutcome> ConflictAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var current = await LoadCardAsync(id, cancellationToken);
-        var last = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.CardId == id && m.Board == Boards.WorkOrders)
-            .OrderByDescending(m => m.Sequence)
-            .Select(m => m.Payload)
-            .FirstOrDefaultAsync(cancellationToken);
+        var last = await BoardHistory.LastEventAsync(db, Boards.WorkOrders, id, cancellationToken);
         WorkOrderLastChange change;
-        if (last is not null)
+        if (last is { } boardEvent)
         {
-            var boardEvent = JsonSerializer.Deserialize<BoardEvent>(last)!;
             var card = WorkOrderCard.FromJson(boardEvent.CardJson!);
             change = new WorkOrderLastChange(boardEvent.ActorName, card.Status, card.TechnicianName, boardEvent.OccurredAt);
         }

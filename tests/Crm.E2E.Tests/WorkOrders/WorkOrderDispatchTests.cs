@@ -98,6 +98,41 @@ public sealed class WorkOrderDispatchTests(BrowserFixture browser, CrmApp app) :
         await dispatcher.Page.ScreenshotAsync(new() { Path = RepositoryRoot.File("docs", "screenshot-dispatch.png") });
     }
 
+    [Fact]
+    public async Task WhenDispatcherAssignsPastTech2sCapacityByKeyboardMenu_TheyConfirmAndTheOverrideIsRecorded()
+    {
+        const string tech2 = "tech2@demo.local";
+        var order = DemoIds.NewOverdueRepair.Value;
+        var dispatcher = new DispatchBoardPage(await SignedInAsync(Dispatcher));
+        await dispatcher.GotoAsync("view=technician");
+        await Expect(dispatcher.CardIn("unassigned", order)).ToHaveAttributeAsync("data-overdue", "true");
+        var open = await dispatcher.LaneCountAsync(tech2);
+        await Expect(dispatcher.Page.GetByTestId($"tech-{tech2}-sum")).ToHaveTextAsync($"{open} open of 3 a day");
+
+        await dispatcher.AssignByMenuAsync(order, tech2);
+
+        await Expect(dispatcher.CapacityDialog).ToBeVisibleAsync();
+        await Expect(dispatcher.Page.GetByTestId("capacity-message")).ToContainTextAsync($"Zhao Lei already has {open} open work orders; the daily capacity is 3.");
+        await dispatcher.Page.SetViewportSizeAsync(1600, 900);
+        await dispatcher.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "crm-dispatch-capacity.png") });
+        await dispatcher.Page.GetByTestId("capacity-confirm").ClickAsync();
+
+        await Expect(dispatcher.CardInLane(tech2, order)).ToBeVisibleAsync();
+        await Expect(dispatcher.Page.GetByTestId($"card-override-{order}")).ToBeVisibleAsync();
+        await Expect(dispatcher.LaneCount(tech2)).ToHaveTextAsync(Text(open + 1));
+        await using (var db = App.DemoDatabase())
+        {
+            var stored = await db.WorkOrders.AsNoTracking().SingleAsync(w => w.Id == DemoIds.NewOverdueRepair);
+            stored.TechnicianId.ShouldBe(DemoIds.Tech2);
+            stored.CapacityOverridden.ShouldBeTrue();
+        }
+
+        await new ShellPage(dispatcher.Page).SwitchLanguageAsync("zh-CN");
+        await Expect(dispatcher.Board).ToBeVisibleAsync();
+        await Expect(dispatcher.Lane(tech2)).ToContainTextAsync("日上限 3");
+        await dispatcher.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "crm-dispatch-lanes-zh.png") });
+    }
+
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await NewSessionAsync();
