@@ -62,6 +62,7 @@ public sealed class WorkOrderDispatchTests(BrowserFixture browser, CrmApp app) :
         await tech1.CheckIn(order).ClickAsync();
         await Expect(tech1.Status(order)).ToHaveTextAsync("In progress");
         await Expect(dispatcher.CardInLane(Tech1, order)).ToHaveAttributeAsync("data-status", "InProgress");
+        await Expect(dispatcher.Page.GetByTestId($"card-status-{order}")).ToHaveTextAsync("In progress");
         await tech1.Page.ScreenshotAsync(new() { Path = RepositoryRoot.File("docs", "screenshot-my-work-orders.png") });
         await tech1.CheckOutAsync(order, "Stacked 800 pallets and set up the racks with the warehouse team.", "2 × corner guards");
         await Expect(tech1.Status(order)).ToHaveTextAsync("Completed");
