@@ -15,6 +15,9 @@ public sealed record AssignWorkOrderAction(Guid CardId, Guid TechnicianId, long 
 /// <summary>Drop on a status column, "Move to…", check in, check out or the follow-up visit: optimistic.</summary>
 public sealed record MoveWorkOrderAction(Guid CardId, WorkOrderStatus Target, long ExpectedVersion, WorkOrderDetails? Details = null);
 
+/// <summary>"New work order": the effect opens it; the board shows it when saved.</summary>
+public sealed record CreateWorkOrderAction(NewWorkOrder WorkOrder);
+
 public sealed record WorkOrderSavedAction(WorkOrderCard Card, string? Message = null);
 
 /// <summary>Rolled back: the card returns to <paramref name="Current"/> (the database's truth) and the user reads why.</summary>

@@ -21,6 +21,10 @@ public sealed class DispatchEffects(
         Report(action.CardId, await commands.MoveAsync(action.CardId, action.Target, action.ExpectedVersion, action.Details), dispatcher);
 
     [EffectMethod]
+    public async Task HandleCreate(CreateWorkOrderAction action, IDispatcher dispatcher) =>
+        Report(Guid.Empty, await commands.OpenAsync(action.WorkOrder), dispatcher);
+
+    [EffectMethod]
     public async Task HandleSetOffDuty(SetTechnicianOffDutyAction action, IDispatcher dispatcher)
     {
         if (await commands.SetOffDutyAsync(action.TechnicianId, action.OffDuty) is { } technician)

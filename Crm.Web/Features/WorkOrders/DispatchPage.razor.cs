@@ -163,6 +163,16 @@ public partial class DispatchPage
         Assign(move.Item, technician.Id);
     }
 
+    private async Task NewWorkOrderAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<NewWorkOrderDialog>(
+            L["WorkOrders.New"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: NewWorkOrder input })
+        {
+            Dispatch(new CreateWorkOrderAction(input));
+        }
+    }
+
     private long ExpectedVersion(WorkOrderCard card) =>
         State.Value.Pending.TryGetValue(card.Id, out var pending) ? pending.ExpectedVersion : card.Version;
 

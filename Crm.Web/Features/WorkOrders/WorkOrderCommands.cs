@@ -19,6 +19,9 @@ public sealed record DispatchLoad(ImmutableList<WorkOrderCard> Cards, ImmutableL
 /// <summary>What the user asked for with a move: the reason to cancel, the report to check out, the rating to close.</summary>
 public sealed record WorkOrderDetails(string? Reason = null, string? WorkDone = null, string? PartsUsed = null, int? Satisfaction = null, string? Comment = null);
 
+/// <summary>A work order the dispatcher opens: the domain checks address and description.</summary>
+public sealed record NewWorkOrder(Guid CustomerId, WorkOrderType Type, WorkOrderPriority Priority, string? Address, string? Description);
+
 /// <summary>Who changed a work order last, for "Chen Jing assigned this to Liu Yang 3 s ago".</summary>
 public sealed record WorkOrderLastChange(string? ActorName, WorkOrderStatus Status, string? TechnicianName, DateTimeOffset At);
 
@@ -146,6 +149,39 @@ public sealed class WorkOrderCommands(IDbContextFactory<CrmDbContext> contexts, 
 
             return Task.FromResult<CapacityCheck?>(null);
         }, cancellationToken);
+    }
+
+    /// <summary>Opens a work order for a customer the dispatcher may see, in that customer's shop, due by the SLA of its priority.</summary>
+    public async Task<DispatchOutcome> OpenAsync(NewWorkOrder input, CancellationToken cancellationToken = default)
+    {
+        var scope = currentUser.RequireScope();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            if (!WorkOrderAccess.CanDispatch(scope))
+            {
+                throw new DomainRuleViolation("workorder.dispatch-requires-dispatcher", "Only a dispatcher or a supervisor opens work orders.");
+            }
+
+            var customerId = new Domain.Customers.CustomerId(input.CustomerId);
+            var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+            if (customer is null || !scope.CanSeeShop(customer.ShopId))
+            {
+                throw new DomainRuleViolation("workorder.customer-required", "Choose the customer.");
+            }
+
+            var now = clock.GetUtcNow();
+            var workOrder = WorkOrder.Open(
+                WorkOrderId.New(), scope.TenantId, customer.ShopId, customer.Id, null, input.Address ?? string.Empty, input.Type, input.Priority,
+                input.Description ?? string.Empty, now, SlaPolicy.Default, scope.UserId, now);
+            db.WorkOrders.Add(workOrder);
+            await db.SaveChangesAsync(cancellationToken);
+            return DispatchOutcome.Saved(await WorkOrderCards.OfAsync(db, workOrder, cancellationToken));
+        }
+        catch (DomainRuleViolation violation)
+        {
+            return new DispatchOutcome(null, violation, null, null, null);
+        }
     }
 
     /// <summary>Marks a technician off duty (cannot be assigned) or back on duty. Dispatchers and supervisors only.</summary>

@@ -69,6 +69,21 @@ public sealed class DispatchBoardPage(IPage page)
         await Assertions.Expect(page.GetByTestId("workorder-step-dialog")).ToHaveCountAsync(0);
     }
 
+    /// <summary>"New work order": picks the customer from the names offered, fills address and problem, saves.</summary>
+    public async Task CreateAsync(string typedCustomer, string customer, string address, string description)
+    {
+        await page.GetByTestId("workorder-new").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("new-workorder-dialog")).ToBeVisibleAsync();
+        await page.GetByTestId("new-workorder-customer").FillAsync(typedCustomer);
+        await page.Locator(".mud-popover-open").GetByText(customer, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("new-workorder-customer")).ToHaveValueAsync(customer);
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await page.GetByTestId("new-workorder-address").FillAsync(address);
+        await page.GetByTestId("new-workorder-description").FillAsync(description);
+        await page.GetByTestId("new-workorder-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("new-workorder-dialog")).ToHaveCountAsync(0);
+    }
+
     public async Task<int> LaneCountAsync(string userName) => int.Parse((await LaneCount(userName).InnerTextAsync()).Trim(), CultureInfo.InvariantCulture);
 
     public Task MarkDocumentAsync() => page.EvaluateAsync("() => { window.crmE2eMark = true; }");

@@ -128,6 +128,12 @@ public sealed class WorkOrderDispatchTests(BrowserFixture browser, CrmApp app) :
             stored.CapacityOverridden.ShouldBeTrue();
         }
 
+        // A new work order from the board lands unassigned, live.
+        var unassigned = int.Parse((await dispatcher.Page.GetByTestId("column-unassigned-count").InnerTextAsync()).Trim(), CultureInfo.InvariantCulture);
+        await dispatcher.CreateAsync("顺达", "上海顺达物流有限公司", "上海市青浦区华新镇华志路 1588 号", "Forklift pierced 12 pallets.");
+        await Expect(dispatcher.Page.GetByTestId("column-unassigned-count")).ToHaveTextAsync(Text(unassigned + 1));
+        await Expect(dispatcher.Column("unassigned").GetByText("上海顺达物流有限公司")).ToBeVisibleAsync();
+
         await new ShellPage(dispatcher.Page).SwitchLanguageAsync("zh-CN");
         await Expect(dispatcher.Board).ToBeVisibleAsync();
         await Expect(dispatcher.Lane(tech2)).ToContainTextAsync("日上限 3");

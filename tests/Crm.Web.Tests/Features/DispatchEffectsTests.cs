@@ -136,6 +136,33 @@ public sealed class DispatchEffectsTests : IAsyncLifetime
         closed.Satisfaction.ShouldBe(4);
     }
 
+    [Fact]
+    public async Task WhenTheDispatcherOpensAWorkOrder_ItIsNewInTheCustomersShopAndDueByTheSlaOfItsPriority()
+    {
+        var input = new NewWorkOrder(DemoIds.Customer(3).Value, WorkOrderType.Inspection, WorkOrderPriority.Urgent, "上海市青浦区华新镇华志路 1588 号", "Pallets bend under load.");
+
+        await Effects.HandleCreate(new CreateWorkOrderAction(input), _dispatcher);
+
+        var card = _dispatcher.Actions.ShouldHaveSingleItem().ShouldBeOfType<WorkOrderSavedAction>().Card;
+        card.Status.ShouldBe(WorkOrderStatus.New);
+        card.ShopId.ShouldBe(DemoIds.JdShop.Value);
+        card.SlaDueAt.ShouldBe(_app.Clock.GetUtcNow().AddHours(4));
+        (await CardAsync(new WorkOrderId(card.Id))).ShouldBe(card);
+    }
+
+    [Fact]
+    public async Task WhenTheAddressIsMissing_TheWorkOrderIsRefusedInWordsAndNothingIsStored()
+    {
+        await using var before = _app.Database.OpenDemo();
+        var count = await before.WorkOrders.CountAsync();
+
+        await Effects.HandleCreate(new CreateWorkOrderAction(new NewWorkOrder(DemoIds.Customer(3).Value, WorkOrderType.Repair, WorkOrderPriority.Normal, "  ", "Broken pallets.")), _dispatcher);
+
+        _dispatcher.Actions.ShouldHaveSingleItem().ShouldBeOfType<WorkOrderRefusedAction>().Reason.ShouldBe("An address is required.");
+        await using var after = _app.Database.OpenDemo();
+        (await after.WorkOrders.CountAsync()).ShouldBe(count);
+    }
+
     private static DispatchEffects EffectsFor(IServiceProvider services, RecordingDispatcher dispatcher) => new(
         services.GetRequiredService<WorkOrderCommands>(),
         new DispatchLive(
