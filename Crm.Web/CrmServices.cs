@@ -78,6 +78,8 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Approvals.ApprovalsLive>();
         services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Opportunities.PipelineLive>());
         services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Approvals.ApprovalsLive>());
+        services.AddScoped<Crm.Web.Features.WorkOrders.WorkOrderCommands>();
+        services.AddScoped<Crm.Web.Features.WorkOrders.DispatchLive>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
         services.AddScoped<PoolSettingsCommands>();
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
@@ -135,6 +137,7 @@ public static class CrmServices
 
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, WorkOrderBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
         services.AddSingleton<IBoardProjector, ApprovalBoardProjector>();
         services.AddSingleton<ISaveReaction, ApprovalNotifications>();

@@ -8,6 +8,11 @@ namespace Crm.Domain.Service;
 /// </summary>
 public static class TechnicianCapacity
 {
+    /// <summary>Jobs per day a technician takes unless the company sets another limit.</summary>
+    public const int DefaultDailyCapacity = 4;
+
+    public const int MaxDailyCapacity = 50;
+
     /// <summary>Whether one more assignment would take the technician over <paramref name="capacity"/> jobs for the day.</summary>
     /// <param name="assignedToday">Work orders the technician already has today, before this one.</param>
     /// <param name="capacity">Jobs per day; 0 means the technician takes none.</param>

@@ -18,6 +18,12 @@ public sealed class CrmUser : IdentityUser<Guid>
 
     /// <summary>Preferred UI culture (en or zh-CN); null follows the browser.</summary>
     public string? Culture { get; set; }
+
+    /// <summary>A technician marked off duty cannot be assigned work orders.</summary>
+    public bool IsOffDuty { get; set; }
+
+    /// <summary>A technician's daily capacity: work orders per day before the dispatcher must confirm an override.</summary>
+    public int DailyCapacity { get; set; } = Domain.Service.TechnicianCapacity.DefaultDailyCapacity;
 }
 
 public sealed class CrmRole : IdentityRole<Guid>

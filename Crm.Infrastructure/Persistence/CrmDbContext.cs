@@ -3,6 +3,7 @@ using Crm.Domain.Customers;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
+using Crm.Domain.Service;
 using Crm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -58,6 +59,8 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     public DbSet<Domain.Approvals.ApprovalRequest> ApprovalRequests => Set<Domain.Approvals.ApprovalRequest>();
 
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
 
     public DbSet<Realtime.OutboxMessage> OutboxMessages => Set<Realtime.OutboxMessage>();
 

@@ -2,6 +2,7 @@ using Crm.Domain.Customers;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
+using Crm.Domain.Service;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -23,6 +24,8 @@ internal static class IdConverters
         builder.Properties<FollowUpId>().HaveConversion<FollowUpIdConverter>();
         builder.Properties<StageChangeId>().HaveConversion<StageChangeIdConverter>();
         builder.Properties<Domain.Approvals.ApprovalRequestId>().HaveConversion<ApprovalRequestIdConverter>();
+        builder.Properties<WorkOrderId>().HaveConversion<WorkOrderIdConverter>();
+        builder.Properties<WorkOrderStatusChangeId>().HaveConversion<WorkOrderStatusChangeIdConverter>();
     }
 
     private sealed class TenantIdConverter() : ValueConverter<TenantId, Guid>(v => v.Value, v => new TenantId(v));
@@ -49,4 +52,8 @@ internal static class IdConverters
         : ValueConverter<Domain.Approvals.ApprovalRequestId, Guid>(v => v.Value, v => new Domain.Approvals.ApprovalRequestId(v));
 
     private sealed class StageChangeIdConverter() : ValueConverter<StageChangeId, Guid>(v => v.Value, v => new StageChangeId(v));
+
+    private sealed class WorkOrderIdConverter() : ValueConverter<WorkOrderId, Guid>(v => v.Value, v => new WorkOrderId(v));
+
+    private sealed class WorkOrderStatusChangeIdConverter() : ValueConverter<WorkOrderStatusChangeId, Guid>(v => v.Value, v => new WorkOrderStatusChangeId(v));
 }

@@ -1,6 +1,7 @@
 using Crm.Domain.Customers;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
+using Crm.Domain.Service;
 
 namespace Crm.Infrastructure.Seeding;
 
@@ -65,6 +66,23 @@ public static class DemoIds
 
     /// <summary>The other company's opportunity (isolation tests).</summary>
     public static readonly OpportunityId OtherTenantOpportunity = Opportunity(1001);
+
+    /// <summary>New, unassigned, normal priority, Tmall customer: the dispatcher's first job (end-to-end tests assign it).</summary>
+    public static readonly WorkOrderId NewInstallation = WorkOrder(1);
+
+    /// <summary>New, unassigned, urgent, requested six hours before seeding: overdue.</summary>
+    public static readonly WorkOrderId NewOverdueRepair = WorkOrder(2);
+
+    /// <summary>Assigned to tech1, not checked in yet.</summary>
+    public static readonly WorkOrderId Tech1Assigned = WorkOrder(3);
+
+    /// <summary>Completed by tech1 the day before seeding: waiting for the follow-up visit.</summary>
+    public static readonly WorkOrderId Tech1Completed = WorkOrder(4);
+
+    /// <summary>The other company's work order (isolation tests).</summary>
+    public static readonly WorkOrderId OtherTenantWorkOrder = WorkOrder(1001);
+
+    public static WorkOrderId WorkOrder(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8009-{n:000000000000}"));
 
     public static CustomerId Customer(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8005-{n:000000000000}"));
 

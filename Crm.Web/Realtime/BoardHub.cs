@@ -84,7 +84,8 @@ public static class BoardGroups
             return [prefix + "all"];
         }
 
-        if (scope.IsInRole(Roles.Manager))
+        // Dispatchers see every work order of their shops, as managers do (WorkOrderAccess.CanSee).
+        if (scope.IsInRole(Roles.Manager) || (board == Boards.WorkOrders && Crm.Domain.Service.WorkOrderAccess.CanDispatch(scope)))
         {
             return scope.ShopIds.Select(s => $"{prefix}shop:{s.Value:N}").ToList();
         }

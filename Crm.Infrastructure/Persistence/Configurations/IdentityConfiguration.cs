@@ -11,6 +11,7 @@ internal sealed class CrmUserConfiguration : IEntityTypeConfiguration<CrmUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(OrganizationLimits.DisplayNameMaxLength);
         builder.Property(u => u.Culture).HasMaxLength(16);
+        builder.Property(u => u.DailyCapacity).HasDefaultValue(Domain.Service.TechnicianCapacity.DefaultDailyCapacity).HasSentinel(-1);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.TenantId);
     }

@@ -44,6 +44,9 @@ public partial class KanbanBoard<TItem>
     [Parameter]
     public Func<int, string> MoreText { get; set; } = n => $"+{n}";
 
+    /// <summary>Puts every card back where <see cref="ColumnOf"/> says, e.g. after a drop the feature did not take.</summary>
+    public void Refresh() => _container?.Refresh();
+
     protected override void OnAfterRender(bool firstRender)
     {
         // MudDropContainer does not redraw its items when the data changes from outside (a live event).

@@ -86,6 +86,7 @@ public class LiveDemoDatabase : TestDatabase
     {
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, WorkOrderBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
         services.AddSingleton<IBoardProjector, ApprovalBoardProjector>();
         services.AddSingleton<ISaveReaction, ApprovalNotifications>();

@@ -11,6 +11,8 @@ using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Pool;
 using Crm.Web.Features.Shell;
+using Crm.Web.Features.WorkOrders;
+using Crm.Domain.Service;
 using Crm.Web.Realtime;
 using Crm.Web.State;
 using Crm.Web.Tests.Support;
@@ -55,6 +57,14 @@ public sealed class ReducerContractTests
         ImmutableDictionary<Guid, PendingDecision>.Empty.Add(Decided.Id, new PendingDecision(ApprovalDecision.Approve, 2));
     private static readonly PoolView SomePool = Samples.PoolView();
     private static readonly PoolSettingsForm PoolForm = Samples.PoolSettingsForm();
+
+    private static readonly WorkOrderCard NewOrder = Samples.WorkOrder();
+    private static readonly WorkOrderCard AssignedOrder = Samples.WorkOrder(WorkOrderStatus.Assigned, version: 3, technician: Samples.Technician1);
+    private static readonly WorkOrderCard UnknownOrder = Samples.WorkOrder(WorkOrderStatus.InProgress, version: 5, technician: Samples.Technician2);
+    private static readonly ImmutableDictionary<Guid, WorkOrderCard> TwoOrders = new[] { NewOrder, AssignedOrder }.ToImmutableDictionary(c => c.Id);
+    private static readonly ImmutableList<TechnicianOption> TwoTechnicians = [Samples.Technician1, Samples.Technician2];
+    private static readonly ImmutableDictionary<Guid, PendingDispatch> AssignedPending =
+        ImmutableDictionary<Guid, PendingDispatch>.Empty.Add(AssignedOrder.Id, new PendingDispatch(AssignedOrder with { Status = WorkOrderStatus.New, TechnicianId = null }, 2));
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -111,6 +121,24 @@ public sealed class ReducerContractTests
                 Filter = new ApprovalsFilter(ApprovalKind.PoolClaim),
                 Presence = OneColleague,
                 Notice = new ApprovalsNotice("Not saved.", true, 2),
+            },
+        ],
+        [typeof(DispatchState)] =
+        [
+            () => new DispatchState(),
+            () => new DispatchState
+            {
+                Cards = TwoOrders,
+                Technicians = TwoTechnicians,
+                IsLoading = true,
+                IsLoaded = true,
+                Pending = AssignedPending,
+                AwaitingCapacity = new CapacityRequest(AssignedOrder.Id, Samples.Technician2.Id, 3, 3),
+                Filter = new DispatchFilter(Priority: WorkOrderPriority.Urgent, OverdueOnly: true),
+                ByTechnician = true,
+                Presence = OneColleague,
+                Notice = new DispatchNotice("Saved.", false, 2),
+                NoticeCount = 2,
             },
         ],
         [typeof(PipelineSettingsState)] =
@@ -228,6 +256,39 @@ public sealed class ReducerContractTests
         new ApprovalsNoticeShownAction(1),
         new EffectFailedAction(new LoadApprovalsAction(), new InvalidOperationException("x")),
         new EffectFailedAction(new DecideApprovalAction(Claim.Id, ApprovalDecision.Approve, null, 2), new InvalidOperationException("x")),
+        new LoadDispatchAction(),
+        new LoadDispatchSucceededAction([AssignedOrder with { Version = 2, Status = WorkOrderStatus.New }, UnknownOrder], TwoTechnicians),
+        new AssignWorkOrderAction(NewOrder.Id, Samples.Technician1.Id, NewOrder.Version),
+        new AssignWorkOrderAction(AssignedOrder.Id, Samples.Technician2.Id, 2, OverCapacityConfirmed: true),
+        new AssignWorkOrderAction(UnknownOrder.Id, Samples.Technician1.Id, UnknownOrder.Version),
+        new MoveWorkOrderAction(NewOrder.Id, WorkOrderStatus.Cancelled, NewOrder.Version, new WorkOrderDetails(Reason: "Customer fixed it.")),
+        new MoveWorkOrderAction(AssignedOrder.Id, WorkOrderStatus.Assigned, 3),
+        new MoveWorkOrderAction(UnknownOrder.Id, WorkOrderStatus.Completed, 5, new WorkOrderDetails(WorkDone: "Done.")),
+        new WorkOrderSavedAction(AssignedOrder with { Version = 4 }, "Saved."),
+        new WorkOrderSavedAction(AssignedOrder with { Version = 1 }),
+        new WorkOrderRefusedAction(AssignedOrder.Id, "Chen Jing assigned this meanwhile.", AssignedOrder with { Version = 6, TechnicianId = Samples.Technician2.Id }),
+        new WorkOrderRefusedAction(AssignedOrder.Id, "Refused.", null),
+        new WorkOrderRefusedAction(UnknownOrder.Id, "Refused.", null),
+        new WorkOrderOverCapacityAction(AssignedOrder.Id, Samples.Technician2.Id, 3, 3),
+        new DeclineOverCapacityAction("Not assigned."),
+        new WorkOrderChangedRemotelyAction(AssignedOrder with { Version = 2 }),
+        new WorkOrderChangedRemotelyAction(AssignedOrder with { Status = WorkOrderStatus.InProgress, Version = 7 }),
+        new WorkOrderChangedRemotelyAction(UnknownOrder),
+        new WorkOrderRemovedRemotelyAction(NewOrder.Id),
+        new WorkOrderRemovedRemotelyAction(UnknownOrder.Id),
+        new DispatchPresenceChangedAction(OneColleague),
+        new DispatchPresenceChangedAction([]),
+        new SetDispatchFilterAction(new DispatchFilter(Type: WorkOrderType.Repair)),
+        new SetDispatchFilterAction(new DispatchFilter(Priority: WorkOrderPriority.Urgent, OverdueOnly: true)),
+        new SetDispatchViewAction(true),
+        new SetDispatchViewAction(false),
+        new TechnicianUpdatedAction(Samples.Technician1 with { IsOffDuty = true }),
+        new TechnicianUpdatedAction(new TechnicianOption(Guid.NewGuid(), "tech9@demo.local", "Nobody", false, 4)),
+        new DispatchNoticeShownAction(2),
+        new DispatchNoticeShownAction(1),
+        new EffectFailedAction(new LoadDispatchAction(), new InvalidOperationException("x")),
+        new EffectFailedAction(new AssignWorkOrderAction(AssignedOrder.Id, Samples.Technician2.Id, 2), new InvalidOperationException("x")),
+        new EffectFailedAction(new MoveWorkOrderAction(NewOrder.Id, WorkOrderStatus.Cancelled, 1), new InvalidOperationException("x")),
 
         new LoadPipelineSettingsSucceededAction(Settings),
         new LoadPipelineSettingsSucceededAction(Settings with { StaleDays = 14 }),
@@ -288,7 +349,7 @@ public sealed class ReducerContractTests
 
         registry.FeatureTypes.ShouldBe(
             [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
-                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState)],
+                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(DispatchState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

@@ -10,6 +10,8 @@ using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Pool;
 using Crm.Web.Features.Shell;
+using Crm.Web.Features.WorkOrders;
+using Crm.Domain.Service;
 
 namespace Crm.Web.Tests.Support;
 
@@ -129,4 +131,54 @@ public static class Samples
         PoolSettingsInput.From(Domain.Customers.Pool.PoolPolicy.Default),
         [new NamedOption(DemoIds.EastRegion.Value, "East China")],
         [new NamedOption(DemoIds.TmallShop.Value, "Tmall")]);
+
+    public static TechnicianOption Technician1 { get; } = new(DemoIds.Tech1.Value, "tech1@demo.local", "Liu Yang", IsOffDuty: false, DailyCapacity: 4);
+
+    public static TechnicianOption Technician2 { get; } = new(DemoIds.Tech2.Value, "tech2@demo.local", "Zhao Lei", IsOffDuty: false, DailyCapacity: 3);
+
+    /// <summary>
+    /// A work order as the dispatch board shows it. Unless told otherwise: new, normal priority, a repair,
+    /// requested an hour ago and due in 47 hours, version 1.
+    /// </summary>
+    public static WorkOrderCard WorkOrder(
+        WorkOrderStatus status = WorkOrderStatus.New,
+        long version = 1,
+        Guid? id = null,
+        TechnicianOption? technician = null,
+        WorkOrderPriority priority = WorkOrderPriority.Normal,
+        WorkOrderType type = WorkOrderType.Repair,
+        DateTimeOffset? dueAt = null,
+        string customerName = "Huayu Logistics",
+        DateTimeOffset? assignedAt = null,
+        DateTimeOffset? checkedInAt = null,
+        DateTimeOffset? checkedOutAt = null,
+        int? satisfaction = null,
+        DateTimeOffset? closedAt = null) =>
+        new(
+            id ?? Guid.NewGuid(),
+            version,
+            DemoIds.Customer(1).Value,
+            customerName,
+            DemoIds.TmallShop.Value,
+            "江苏省苏州市工业园区星湖街 218 号",
+            type,
+            priority,
+            status,
+            "Pallet jack leaks oil.",
+            Now.AddHours(-1),
+            dueAt ?? Now.AddHours(47),
+            technician?.Id,
+            technician?.DisplayName,
+            assignedAt ?? (technician is null ? null : Now.AddMinutes(-30)),
+            false,
+            checkedInAt,
+            checkedOutAt,
+            checkedOutAt is null ? null : "Replaced the seal.",
+            checkedOutAt is null ? null : "1 seal kit",
+            satisfaction,
+            closedAt,
+            Now.AddHours(-1));
+
+    public static DispatchState DispatchWith(params WorkOrderCard[] cards) =>
+        new() { Cards = cards.ToImmutableDictionary(c => c.Id), Technicians = [Technician1, Technician2], IsLoaded = true };
 }

@@ -5,6 +5,7 @@ using Crm.Web.Features.Admin;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Shell;
+using Crm.Web.Features.WorkOrders;
 using Crm.Web.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ public static class TestComposition
         services.AddScoped<PipelineSettingsCommands>();
         services.AddScoped<OpportunityCommands>();
         services.AddScoped<OpportunityDetailCommands>();
+        services.AddScoped<WorkOrderCommands>();
         services.AddScoped<RuleMessages>();
         services.AddScoped<ApprovalCommands>();
         services.AddScoped<PoolSettingsCommands>();
@@ -39,6 +41,7 @@ public static class TestComposition
         services.AddSingleton<IBoardFeed>(_ => new InProcessBoardFeed());
         services.AddSingleton<BoardOutbox>();
         services.AddSingleton<IBoardProjector, OpportunityBoardProjector>();
+        services.AddSingleton<IBoardProjector, WorkOrderBoardProjector>();
         services.AddSingleton<IBoardProjector, NotificationProjector>();
         services.AddSingleton<IPresenceStore, LocalPresenceStore>();
         services.AddSingleton<IBoardProjector, ApprovalBoardProjector>();
@@ -53,6 +56,7 @@ public static class TestComposition
         services.AddScoped<NotificationsLive>();
         services.AddScoped<PipelineLive>();
         services.AddScoped<ApprovalsLive>();
+        services.AddScoped<DispatchLive>();
         return services;
     }
 }

@@ -139,6 +139,10 @@ public static class DemoUsers
     public static DemoUser Rep2 { get; } = new(DemoIds.Rep2, "rep2@demo.local", "Zhang Min", Roles.SalesRep, HeadOffice: false, [DemoIds.JdShop]);
 
     public static DemoUser Dispatcher { get; } = new(DemoIds.Dispatcher, "dispatcher@demo.local", "Chen Jing", Roles.Dispatcher, HeadOffice: false, [DemoIds.TmallShop, DemoIds.JdShop]);
+
+    public static DemoUser Tech1 { get; } = new(DemoIds.Tech1, "tech1@demo.local", "Liu Yang", Roles.Technician, HeadOffice: false, [DemoIds.TmallShop, DemoIds.JdShop]);
+
+    public static DemoUser Tech2 { get; } = new(DemoIds.Tech2, "tech2@demo.local", "Zhao Lei", Roles.Technician, HeadOffice: false, [DemoIds.TmallShop, DemoIds.JdShop]);
 }
 
 public sealed record DemoUser(UserId Id, string Email, string DisplayName, string Role, bool HeadOffice, IReadOnlyList<ShopId> Shops)
