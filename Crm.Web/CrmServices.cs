@@ -64,6 +64,7 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
+        services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
 
         services.AddLiveBoards(configuration);
         services.AddDemoSeeding();

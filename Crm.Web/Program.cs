@@ -5,6 +5,7 @@ using Crm.Infrastructure.Seeding;
 using Crm.Web;
 using Crm.Web.Components;
 using Crm.Web.Features.Account;
+using Crm.Web.Features.Leads;
 using Crm.Web.Identity;
 using Crm.Web.Realtime;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -39,6 +40,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapAccountEndpoints();
+app.MapLeadExport();
 app.MapHub<BoardHub>(BoardHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,5 +1,6 @@
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
+using Crm.Domain.Leads;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
@@ -54,6 +55,8 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<Lead> Leads => Set<Lead>();
 
     public DbSet<Realtime.OutboxMessage> OutboxMessages => Set<Realtime.OutboxMessage>();
 

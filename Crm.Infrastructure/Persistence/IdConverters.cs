@@ -1,4 +1,5 @@
 using Crm.Domain.Customers;
+using Crm.Domain.Leads;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
@@ -22,6 +23,8 @@ internal static class IdConverters
         builder.Properties<OpportunityId>().HaveConversion<OpportunityIdConverter>();
         builder.Properties<FollowUpId>().HaveConversion<FollowUpIdConverter>();
         builder.Properties<StageChangeId>().HaveConversion<StageChangeIdConverter>();
+        builder.Properties<LeadId>().HaveConversion<LeadIdConverter>();
+        builder.Properties<LeadStatusChangeId>().HaveConversion<LeadStatusChangeIdConverter>();
     }
 
     private sealed class TenantIdConverter() : ValueConverter<TenantId, Guid>(v => v.Value, v => new TenantId(v));
@@ -45,4 +48,8 @@ internal static class IdConverters
     private sealed class FollowUpIdConverter() : ValueConverter<FollowUpId, Guid>(v => v.Value, v => new FollowUpId(v));
 
     private sealed class StageChangeIdConverter() : ValueConverter<StageChangeId, Guid>(v => v.Value, v => new StageChangeId(v));
+
+    private sealed class LeadIdConverter() : ValueConverter<LeadId, Guid>(v => v.Value, v => new LeadId(v));
+
+    private sealed class LeadStatusChangeIdConverter() : ValueConverter<LeadStatusChangeId, Guid>(v => v.Value, v => new LeadStatusChangeId(v));
 }

@@ -29,6 +29,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, OrganizationDemoSeeder>();
         services.AddTransient<IDemoSeeder, CustomerDemoSeeder>();
         services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
+        services.AddTransient<IDemoSeeder, LeadDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
         return services;
     }

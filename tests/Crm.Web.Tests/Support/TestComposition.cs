@@ -22,6 +22,7 @@ public static class TestComposition
         services.AddScoped<OpportunityCommands>();
         services.AddScoped<OpportunityDetailCommands>();
         services.AddScoped<RuleMessages>();
+        services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
         return services;
     }
 
