@@ -33,6 +33,11 @@ public sealed partial class Tenant : AggregateRoot<TenantId>
     /// <summary>The pipeline rules in force: the company's own, or the defaults.</summary>
     public Opportunities.PipelineSettings Pipeline => CustomPipeline ?? Opportunities.PipelineSettings.Default;
 
+    /// <summary>The company's own public-pool rules; null while it uses the defaults.</summary>
+    public Customers.Pool.PoolPolicy? CustomPool { get; private set; }
+
+    public Customers.Pool.PoolPolicy Pool => CustomPool ?? Customers.Pool.PoolPolicy.Default;
+
     public static Tenant Create(TenantId id, string name, string code, DateTimeOffset now)
     {
         var tenant = new Tenant
@@ -113,6 +118,19 @@ public sealed partial class Tenant : AggregateRoot<TenantId>
         Raise(new PipelineConfigured(Id, now));
     }
 
+    /// <summary>Sets the recycling clocks, locks, cool-down, claim limits and capacities of the company's public pool.</summary>
+    public void ConfigurePool(Customers.Pool.PoolPolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy == Pool)
+        {
+            return;
+        }
+
+        CustomPool = policy == Customers.Pool.PoolPolicy.Default ? null : policy;
+        Raise(new PoolConfigured(Id, now));
+    }
+
     public bool HasShop(ShopId shopId) => _shops.Exists(s => s.Id == shopId);
 
     private static string ValidCode(string? code, string rule)
@@ -141,3 +159,5 @@ public sealed record TenantCreated(TenantId TenantId, string Name, DateTimeOffse
 public sealed record ShopOpened(TenantId TenantId, ShopId ShopId, string Name, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);
 
 public sealed record PipelineConfigured(TenantId TenantId, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);
+
+public sealed record PoolConfigured(TenantId TenantId, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);

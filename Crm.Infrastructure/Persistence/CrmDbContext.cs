@@ -54,6 +54,10 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<CustomerOwnershipChange> CustomerOwnershipChanges => Set<CustomerOwnershipChange>();
+
+    public DbSet<Domain.Approvals.ApprovalRequest> ApprovalRequests => Set<Domain.Approvals.ApprovalRequest>();
+
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
 
     public DbSet<Lead> Leads => Set<Lead>();

@@ -23,6 +23,7 @@ internal static class IdConverters
         builder.Properties<OpportunityId>().HaveConversion<OpportunityIdConverter>();
         builder.Properties<FollowUpId>().HaveConversion<FollowUpIdConverter>();
         builder.Properties<StageChangeId>().HaveConversion<StageChangeIdConverter>();
+        builder.Properties<Domain.Approvals.ApprovalRequestId>().HaveConversion<ApprovalRequestIdConverter>();
         builder.Properties<LeadId>().HaveConversion<LeadIdConverter>();
         builder.Properties<LeadStatusChangeId>().HaveConversion<LeadStatusChangeIdConverter>();
     }
@@ -46,6 +47,9 @@ internal static class IdConverters
     private sealed class OpportunityIdConverter() : ValueConverter<OpportunityId, Guid>(v => v.Value, v => new OpportunityId(v));
 
     private sealed class FollowUpIdConverter() : ValueConverter<FollowUpId, Guid>(v => v.Value, v => new FollowUpId(v));
+
+    private sealed class ApprovalRequestIdConverter()
+        : ValueConverter<Domain.Approvals.ApprovalRequestId, Guid>(v => v.Value, v => new Domain.Approvals.ApprovalRequestId(v));
 
     private sealed class StageChangeIdConverter() : ValueConverter<StageChangeId, Guid>(v => v.Value, v => new StageChangeId(v));
 

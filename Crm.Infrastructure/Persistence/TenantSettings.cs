@@ -1,3 +1,4 @@
+using Crm.Domain.Customers.Pool;
 using Crm.Domain.Opportunities;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,4 +9,8 @@ public static class TenantSettings
     /// <summary>The pipeline rules of the context's tenant (the defaults while it has none of its own).</summary>
     public static async Task<PipelineSettings> PipelineAsync(CrmDbContext db, CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().Select(t => t.CustomPipeline).FirstOrDefaultAsync(cancellationToken) ?? PipelineSettings.Default;
+
+    /// <summary>The public-pool rules of the context's tenant (the defaults while it has none of its own).</summary>
+    public static async Task<PoolPolicy> PoolAsync(CrmDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Tenants.AsNoTracking().Select(t => t.CustomPool).FirstOrDefaultAsync(cancellationToken) ?? PoolPolicy.Default;
 }

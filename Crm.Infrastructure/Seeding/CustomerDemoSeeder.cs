@@ -1,5 +1,7 @@
 using System.Globalization;
 using Crm.Domain.Customers;
+using Crm.Domain.Customers.Pool;
+using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,11 +56,24 @@ internal sealed class CustomerDemoSeeder : IDemoSeeder
                 var now = DemoClock.Now(context.Clock);
                 var random = new Random(Seed);
                 var contactNumber = 0;
+                var phones = new HashSet<string>();
                 foreach (var demo in Catalog)
                 {
+                    string phone;
+                    do
+                    {
+                        phone = Landline(random);
+                    }
+                    while (!phones.Add(PhoneNumber.Key(phone)!));
+
+                    var registered = now.AddDays(-random.Next(120, 400));
                     var customer = Customer.Register(
-                        DemoIds.Customer(demo.Number), DemoIds.DemoTenant, demo.Shop, demo.Name, Landline(random), demo.Owner,
-                        now.AddDays(-random.Next(120, 400)));
+                        DemoIds.Customer(demo.Number), DemoIds.DemoTenant, demo.Shop, demo.Name, phone, demo.Owner ?? demo.FormerOwner, registered);
+                    customer.UpdateProfile(demo.Profile);
+                    if (demo.Owner is null)
+                    {
+                        customer.ReturnToPool(demo.FormerOwner, OwnershipChangeKind.Released, "客户暂无采购计划 No purchase plans for now", registered.AddDays(30));
+                    }
                     var contacts = random.Next(1, 4);
                     for (var c = 0; c < contacts; c++)
                     {
@@ -81,7 +96,7 @@ internal sealed class CustomerDemoSeeder : IDemoSeeder
         if (!await other.Customers.AnyAsync(c => c.Id == OtherCustomerIds[0], cancellationToken))
         {
             var now = DemoClock.Now(context.Clock);
-            var first = Customer.Register(OtherCustomerIds[0], DemoIds.OtherTenant, DemoIds.OtherShop, "Other Trading Client A", null, DemoIds.OtherAdmin, now.AddDays(-30));
+            var first = Customer.Register(OtherCustomerIds[0], DemoIds.OtherTenant, DemoIds.OtherShop, "Other Trading Client A", "021-5555 0101", DemoIds.OtherAdmin, now.AddDays(-30));
             first.AddContact(DemoIds.Contact(1001), "Alex Other", null, "Buyer");
             var second = Customer.Register(OtherCustomerIds[1], DemoIds.OtherTenant, DemoIds.OtherShop, "Other Trading Client B", null, null, now.AddDays(-20));
             first.ClearDomainEvents();
@@ -102,8 +117,36 @@ internal sealed class CustomerDemoSeeder : IDemoSeeder
             2 or 3 => (DemoIds.JdShop, DemoIds.Rep2),
             _ => (DemoIds.AlibabaShop, DemoIds.Manager),
         };
-        return new DemoCustomer(number, name, shop, number % 9 == 0 ? null : owner);
+        var region = (number % 3) switch
+        {
+            0 => DemoIds.EastRegion,
+            1 => DemoIds.SouthRegion,
+            _ => DemoIds.NorthRegion,
+        };
+        var profile = new CustomerProfile(
+            CustomerKind.Company,
+            Industry(number),
+            region,
+            TierNames.AllTiers[(number * 7) % TierNames.AllTiers.Count],
+            Sources[number % Sources.Length],
+            number % 4 == 0 ? "华东托盘经销中心 East Pallet Dealers" : null,
+            number % 6 == 0 ? ["重点 key account"] : [],
+            null);
+        return new DemoCustomer(number, name, shop, number % 9 == 0 ? null : owner, profile, owner);
     }
+
+    private static SourceChannel[] Sources => [SourceChannel.OnlineShopInquiry, SourceChannel.Website, SourceChannel.TradeShow, SourceChannel.Referral, SourceChannel.Phone];
+
+    /// <summary>The catalog is grouped by trade: logistics, warehousing, food, chemicals, e-commerce, then manufacturers.</summary>
+    private static string Industry(int number) => number switch
+    {
+        <= 12 => "物流 Logistics",
+        <= 20 => "仓储 Warehousing",
+        <= 30 => "食品 Food",
+        <= 38 => "化工 Chemicals",
+        <= 46 => "电商 E-commerce",
+        _ => "制造 Manufacturing",
+    };
 
     private static string Landline(Random random) =>
         string.Create(CultureInfo.InvariantCulture, $"0{random.Next(20, 999)}-{random.Next(1000, 9999)} {random.Next(1000, 9999)}");
@@ -112,7 +155,8 @@ internal sealed class CustomerDemoSeeder : IDemoSeeder
         string.Create(CultureInfo.InvariantCulture, $"1{random.Next(30, 99)} {random.Next(1000, 9999)} {random.Next(1000, 9999)}");
 }
 
-internal sealed record DemoCustomer(int Number, string Name, ShopId Shop, UserId? Owner);
+/// <summary>A demo customer; <paramref name="FormerOwner"/> is who held it before it went into the pool (or its owner).</summary>
+internal sealed record DemoCustomer(int Number, string Name, ShopId Shop, UserId? Owner, CustomerProfile Profile, UserId FormerOwner);
 
 /// <summary>Demo times are relative to the clock at seeding, on whole minutes.</summary>
 internal static class DemoClock

@@ -74,5 +74,13 @@ public static class DemoIds
 
     public static FollowUpId FollowUp(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8008-{n:000000000000}"));
 
+    /// <summary>A pending claim: rep2 asks for pool customer 18.</summary>
+    public static readonly Domain.Approvals.ApprovalRequestId Rep2PendingClaim = ApprovalRequest(1);
+
+    /// <summary>The other company's pending request (isolation tests).</summary>
+    public static readonly Domain.Approvals.ApprovalRequestId OtherTenantRequest = ApprovalRequest(1001);
+
+    public static Domain.Approvals.ApprovalRequestId ApprovalRequest(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8009-{n:000000000000}"));
+
     private static UserId User(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8004-{n:000000000000}"));
 }

@@ -31,6 +31,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
         services.AddTransient<IDemoSeeder, LeadDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
+        services.AddTransient<IDemoSeeder, ApprovalDemoSeeder>();
         return services;
     }
 

@@ -44,7 +44,7 @@ internal sealed class OpportunityDemoSeeder : IDemoSeeder
         if (!await other.Opportunities.AnyAsync(o => o.Id == DemoIds.OtherTenantOpportunity, cancellationToken))
         {
             var deals = new DealWriter(now, DemoIds.OtherTenant, await ContactsByCustomer(other, cancellationToken));
-            var customer = new DemoCustomer(1001, "Other Trading Client A", DemoIds.OtherShop, DemoIds.OtherAdmin);
+            var customer = new DemoCustomer(1001, "Other Trading Client A", DemoIds.OtherShop, DemoIds.OtherAdmin, Domain.Customers.CustomerProfile.Default, DemoIds.OtherAdmin);
             var first = deals.Open(1001, customer, "Shelving for the main store", 18_000m, now.AddDays(-9));
             deals.FollowUp(first, now.AddDays(-8), FollowUpChannel.Call, "Asked for a quote.");
             deals.Move(first, OpportunityStage.NeedsAnalysis, now.AddDays(-8));

@@ -19,6 +19,10 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.CustomPipeline)
             .HasConversion(v => PipelineSettingsJson.Serialize(v!), v => PipelineSettingsJson.Deserialize(v))
             .HasColumnName("PipelineSettings");
+        builder.Ignore(t => t.Pool);
+        builder.Property(t => t.CustomPool)
+            .HasConversion(v => PoolPolicyJson.Serialize(v!), v => PoolPolicyJson.Deserialize(v))
+            .HasColumnName("PoolPolicy");
 
         builder.HasMany(t => t.Shops).WithOne().HasForeignKey(s => s.TenantId);
         builder.Navigation(t => t.Shops).HasField("_shops").UsePropertyAccessMode(PropertyAccessMode.Field);
