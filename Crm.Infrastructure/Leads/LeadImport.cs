@@ -38,8 +38,9 @@ public sealed record LeadImportReport(int Imported, IReadOnlyList<LeadImportRow>
 /// <summary>
 /// Checks rows of an import file and imports the valid ones. A row is refused when the lead's own
 /// rules refuse it (missing name, bad phone, …), when an earlier row of the file has the same phone
-/// or WeChat id, when a customer already has it (no two reps on one customer), or when a live lead
-/// (not voided) already has it. Phones compare by their digits ("138-0013-8000" = "13800138000").
+/// or WeChat id, when a customer (or a customer's contact) already has it — the customers' own
+/// duplicate rule, naming the customer and its owner — or when a live lead (not voided) already has
+/// it. Phones compare by their key ("+86 138-0013-8000" = "13800138000", <see cref="PhoneNumber.Key"/>).
 /// </summary>
 public static class LeadImport
 {
@@ -76,21 +77,20 @@ public static class LeadImport
                 issues.Add(LeadImportIssue.From(violation));
             }
 
-            var phone = Digits(row.Phone);
-            var chat = row.ChatId?.Trim();
+            var (phone, chat) = CustomerDuplicates.KeysOf(row.Phone, row.ChatId);
             if (phone is not null && !phonesInFile.TryAdd(phone, row.Line))
             {
                 issues.Add(Issue("lead-import.duplicate-phone-in-file", "The same phone is on line {0} of the file.", phonesInFile[phone]));
             }
 
-            if (!string.IsNullOrEmpty(chat) && !chatsInFile.TryAdd(chat, row.Line))
+            if (chat is not null && !chatsInFile.TryAdd(chat, row.Line))
             {
                 issues.Add(Issue("lead-import.duplicate-chat-in-file", "The same WeChat id is on line {0} of the file.", chatsInFile[chat]));
             }
 
-            if (known.CustomerWith(phone, chat) is { } customer)
+            if (known.CustomerRefusal(row.Phone, row.ChatId) is { } customer)
             {
-                issues.Add(Issue("lead-import.already-customer", "Already a customer: {0} (owner: {1}).", customer.Name, customer.OwnerName));
+                issues.Add(LeadImportIssue.From(customer));
             }
             else if (known.LeadWith(phone, chat) is { } lead)
             {
@@ -139,17 +139,14 @@ public static class LeadImport
         return new LeadImportReport(valid.Count, [.. preview.Rows.Where(r => !r.IsValid)]);
     }
 
-    /// <summary>The digits of a phone (a leading + kept), so that formatting does not hide a duplicate.</summary>
-    public static string? Digits(string? phone)
+    /// <summary>
+    /// The customers' duplicate rule for one phone and WeChat id (a lead being converted): the refusal
+    /// naming the customer and its owner, or null when no customer or contact has them.
+    /// </summary>
+    public static async Task<DomainRuleViolation?> CustomerRefusalAsync(CrmDbContext db, string? phone, string? chatId, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(phone))
-        {
-            return null;
-        }
-
-        var trimmed = phone.Trim();
-        var digits = new string([.. trimmed.Where(char.IsAsciiDigit)]);
-        return digits.Length == 0 ? null : (trimmed.StartsWith('+') ? "+" : string.Empty) + digits;
+        var (key, chat) = CustomerDuplicates.KeysOf(phone, chatId);
+        return key is null && chat is null ? null : (await KnownAsync(db, cancellationToken)).CustomerRefusal(phone, chatId);
     }
 
     private static SourceChannel SourceOf(string? text, SourceChannel fallback, List<LeadImportIssue> issues)
@@ -180,10 +177,10 @@ public static class LeadImport
     private static async Task<Known> KnownAsync(CrmDbContext db, CancellationToken cancellationToken)
     {
         var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        string Owner(UserId? id) => id is { } user && names.TryGetValue(user.Value, out var name) ? name : "—";
+        string? Owner(UserId? id) => id is { } user && names.TryGetValue(user.Value, out var name) ? name : null;
 
         var customers = await db.Set<Customer>().AsNoTracking()
-            .Select(c => new { c.Id, c.Name, c.Phone, c.OwnerId })
+            .Select(c => new { c.Id, c.Name, c.PhoneKey, c.ChatId, c.OwnerId })
             .ToListAsync(cancellationToken);
         var contacts = await db.Set<Contact>().AsNoTracking()
             .Where(c => c.Phone != null)
@@ -195,37 +192,43 @@ public static class LeadImport
             .ToListAsync(cancellationToken);
 
         var known = new Known();
-        var byId = new Dictionary<CustomerId, Match>();
+        var byId = new Dictionary<CustomerId, ExistingCustomer>();
         foreach (var c in customers)
         {
-            var match = new Match(c.Name, Owner(c.OwnerId));
-            byId[c.Id] = match;
-            if (Digits(c.Phone) is { } phone)
+            var existing = new ExistingCustomer(c.Id, c.Name, c.PhoneKey, c.ChatId, Owner(c.OwnerId));
+            byId[c.Id] = existing;
+            if (c.PhoneKey is not null)
             {
-                known.CustomerPhones.TryAdd(phone, match);
+                known.CustomerPhones.TryAdd(c.PhoneKey, existing);
+            }
+
+            if (c.ChatId is not null)
+            {
+                known.CustomerChats.TryAdd(c.ChatId, existing);
             }
         }
 
         // A contact's phone belongs to its customer too: the person is already being served.
         foreach (var c in contacts)
         {
-            if (Digits(c.Phone) is { } phone && byId.TryGetValue(c.CustomerId, out var match))
+            if (PhoneNumber.Key(c.Phone) is { } key && byId.TryGetValue(c.CustomerId, out var customer))
             {
-                known.CustomerPhones.TryAdd(phone, match);
+                known.CustomerPhones.TryAdd(key, customer with { PhoneKey = key });
             }
         }
 
         foreach (var l in leads)
         {
-            var match = new Match(l.Name, Owner(l.OwnerId));
-            if (Digits(l.Phone) is { } phone)
+            var match = new Match(l.Name, Owner(l.OwnerId) ?? "—");
+            var (phone, chat) = CustomerDuplicates.KeysOf(l.Phone, l.ChatId);
+            if (phone is not null)
             {
                 known.LeadPhones.TryAdd(phone, match);
             }
 
-            if (!string.IsNullOrWhiteSpace(l.ChatId))
+            if (chat is not null)
             {
-                known.LeadChats.TryAdd(l.ChatId.Trim(), match);
+                known.LeadChats.TryAdd(chat, match);
             }
         }
 
@@ -236,21 +239,43 @@ public static class LeadImport
 
     private sealed class Known
     {
-        public Dictionary<string, Match> CustomerPhones { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ExistingCustomer> CustomerPhones { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, Match> CustomerChats { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, ExistingCustomer> CustomerChats { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public Dictionary<string, Match> LeadPhones { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, Match> LeadChats { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public Match? CustomerWith(string? phone, string? chat) => Find(CustomerPhones, CustomerChats, phone, chat);
+        /// <summary>The customers' own rule (CustomerDuplicates), asked about the one or two customers the keys point at.</summary>
+        public DomainRuleViolation? CustomerRefusal(string? phone, string? chatId)
+        {
+            var (phoneKey, chat) = CustomerDuplicates.KeysOf(phone, chatId);
+            var candidates = new List<ExistingCustomer>(2);
+            if (phoneKey is not null && CustomerPhones.TryGetValue(phoneKey, out var byPhone))
+            {
+                candidates.Add(byPhone);
+            }
 
-        public Match? LeadWith(string? phone, string? chat) => Find(LeadPhones, LeadChats, phone, chat);
+            if (chat is not null && CustomerChats.TryGetValue(chat, out var byChat))
+            {
+                candidates.Add(byChat);
+            }
 
-        private static Match? Find(Dictionary<string, Match> phones, Dictionary<string, Match> chats, string? phone, string? chat) =>
-            phone is not null && phones.TryGetValue(phone, out var byPhone) ? byPhone
-            : !string.IsNullOrEmpty(chat) && chats.TryGetValue(chat, out var byChat) ? byChat
+            try
+            {
+                CustomerDuplicates.EnsureNone(null, phone, chatId, candidates);
+                return null;
+            }
+            catch (DomainRuleViolation violation)
+            {
+                return violation;
+            }
+        }
+
+        public Match? LeadWith(string? phone, string? chat) =>
+            phone is not null && LeadPhones.TryGetValue(phone, out var byPhone) ? byPhone
+            : chat is not null && LeadChats.TryGetValue(chat, out var byChat) ? byChat
             : null;
     }
 }

@@ -2,6 +2,7 @@ using Crm.Domain.Common;
 using Crm.Domain.Customers;
 using Crm.Domain.Leads;
 using Crm.Domain.Opportunities;
+using Crm.Infrastructure.Leads;
 using Crm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +28,14 @@ public sealed partial class LeadCommands
         var now = clock.GetUtcNow();
         var owner = lead.OwnerId ?? scope.UserId;
         var customer = Customer.Register(CustomerId.New(), lead.TenantId, lead.ShopId, input.CustomerName ?? string.Empty, lead.Phone, owner, now);
+        customer.UpdateProfile(CustomerProfile.Default with { Kind = input.IsCompany ? CustomerKind.Company : CustomerKind.Person, Source = lead.Source });
+        customer.ChangeChatId(lead.ChatId);
         var contact = customer.AddContact(ContactId.New(), input.ContactName ?? string.Empty, lead.Phone, input.ContactTitle);
-        await EnsureNotACustomerAsync(db, lead, cancellationToken);
+        if (await LeadImport.CustomerRefusalAsync(db, lead.Phone, lead.ChatId, cancellationToken) is { } duplicate)
+        {
+            throw duplicate;
+        }
+
         db.Add(customer);
 
         OpportunityId? opportunityId = null;
@@ -48,26 +55,22 @@ public sealed partial class LeadCommands
         }
 
         lead.Convert(customer.Id, contact.Id, opportunityId, scope.UserId, now);
-        await SaveAsync(db, cancellationToken);
+        try
+        {
+            await SaveAsync(db, cancellationToken);
+        }
+        catch (DbUpdateException) when (await DuplicateSinceAsync(lead, cancellationToken) is { } duplicate)
+        {
+            // A customer with this phone or WeChat id was registered after the check: the unique index refused it.
+            throw duplicate;
+        }
+
         return customer.Name;
     }
 
-    /// <summary>No two reps on one customer: a lead whose phone a customer (or a customer's contact) has is refused, naming it.</summary>
-    private static async Task EnsureNotACustomerAsync(CrmDbContext db, Lead lead, CancellationToken cancellationToken)
+    private async Task<DomainRuleViolation?> DuplicateSinceAsync(Lead lead, CancellationToken cancellationToken)
     {
-        if (Infrastructure.Leads.LeadImport.Digits(lead.Phone) is null)
-        {
-            return;
-        }
-
-        var preview = await Infrastructure.Leads.LeadImport.PreviewAsync(
-            db,
-            [new Infrastructure.Leads.LeadFileRow(1, lead.Name, null, lead.Phone, null, null)],
-            new Infrastructure.Leads.LeadImportTarget(lead.TenantId, lead.ShopId, lead.OwnerId ?? default, null, lead.Source),
-            cancellationToken);
-        if (preview.Rows[0].Issues.FirstOrDefault(i => i.Code == "lead-import.already-customer") is { } issue)
-        {
-            throw issue.ToViolation();
-        }
+        await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LeadImport.CustomerRefusalAsync(fresh, lead.Phone, lead.ChatId, cancellationToken);
     }
 }

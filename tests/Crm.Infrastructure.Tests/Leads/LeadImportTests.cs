@@ -47,7 +47,7 @@ public sealed class LeadImportTests(DemoDatabase database) : IClassFixture<DemoD
             (4, "lead.phone-invalid"),
             (5, "lead-import.duplicate-phone-in-file"),
             (6, "lead-import.duplicate-chat-in-file"),
-            (7, "lead-import.already-customer"),
+            (7, "customer.duplicate-phone"),
             (8, "lead-import.already-lead"),
             (10, "lead-import.source-unknown"),
         ]);
@@ -82,7 +82,7 @@ public sealed class LeadImportTests(DemoDatabase database) : IClassFixture<DemoD
         report.Skipped.Select(r => (r.Row.Line, r.Issues[0].Code)).ShouldBe(
         [
             (3, "lead.name-required"),
-            (4, "lead-import.already-customer"),
+            (4, "customer.duplicate-phone"),
             (5, "lead-import.duplicate-phone-in-file"),
         ]);
         await using var db = database.CreateFor(DemoIds.DemoTenant);
@@ -151,7 +151,7 @@ public sealed class LeadImportTests(DemoDatabase database) : IClassFixture<DemoD
     private async Task<string> ACustomerPhoneAsync()
     {
         await using var db = database.CreateFor(DemoIds.DemoTenant);
-        return (await db.Customers.Where(c => c.Phone != null).OrderBy(c => c.Name).Select(c => c.Phone).FirstAsync())!;
+        return (await db.Customers.Where(c => c.Phone != null && c.OwnerId != null).OrderBy(c => c.Name).Select(c => c.Phone).FirstAsync())!;
     }
 
     private async Task<int> CountLeadsAsync()
