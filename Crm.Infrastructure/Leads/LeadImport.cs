@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
 using Crm.Domain.Leads;
@@ -9,19 +10,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Crm.Infrastructure.Leads;
 
 /// <summary>Why a row is not imported: a rule code (shown as "Rule.{code}") and the values its message names.</summary>
-public sealed record LeadImportIssue(string Code, string Message, IReadOnlyList<object> Arguments)
+public sealed record LeadImportIssue(string Code, string Message, ImmutableArray<object> Arguments)
 {
-    public static LeadImportIssue From(DomainRuleViolation violation) => new(violation.Code, violation.Message, violation.Arguments);
+    public static LeadImportIssue From(DomainRuleViolation violation) => new(violation.Code, violation.Message, [.. violation.Arguments]);
 
     public DomainRuleViolation ToViolation() => new(Code, Message, [.. Arguments]);
 }
 
-public sealed record LeadImportRow(LeadFileRow Row, SourceChannel Source, IReadOnlyList<LeadImportIssue> Issues)
+public sealed record LeadImportRow(LeadFileRow Row, SourceChannel Source, ImmutableList<LeadImportIssue> Issues)
 {
     public bool IsValid => Issues.Count == 0;
 }
 
-public sealed record LeadImportPreview(IReadOnlyList<LeadImportRow> Rows)
+public sealed record LeadImportPreview(ImmutableList<LeadImportRow> Rows)
 {
     public int ValidCount => Rows.Count(r => r.IsValid);
 
@@ -33,7 +34,7 @@ public sealed record LeadImportTarget(TenantId TenantId, ShopId ShopId, UserId A
 
 public sealed record LeadImportProgress(int Done, int Total);
 
-public sealed record LeadImportReport(int Imported, IReadOnlyList<LeadImportRow> Skipped);
+public sealed record LeadImportReport(int Imported, ImmutableList<LeadImportRow> Skipped);
 
 /// <summary>
 /// Checks rows of an import file and imports the valid ones. A row is refused when the lead's own
@@ -97,10 +98,10 @@ public static class LeadImport
                 issues.Add(Issue("lead-import.already-lead", "Already a lead: {0} (owner: {1}).", lead.Name, lead.OwnerName));
             }
 
-            checkedRows.Add(new LeadImportRow(row, source, issues));
+            checkedRows.Add(new LeadImportRow(row, source, [.. issues]));
         }
 
-        return new LeadImportPreview(checkedRows);
+        return new LeadImportPreview([.. checkedRows]);
     }
 
     /// <summary>
@@ -172,7 +173,7 @@ public static class LeadImport
     }
 
     private static LeadImportIssue Issue(string code, string message, params object[] arguments) =>
-        new(code, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, arguments), arguments);
+        new(code, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, arguments), [.. arguments]);
 
     private static async Task<Known> KnownAsync(CrmDbContext db, CancellationToken cancellationToken)
     {

@@ -59,10 +59,10 @@ public sealed partial class LeadCommands
         {
             await SaveAsync(db, cancellationToken);
         }
-        catch (DbUpdateException) when (await DuplicateSinceAsync(lead, cancellationToken) is { } duplicate)
+        catch (DbUpdateException) when (lead.Phone is not null || lead.ChatId is not null)
         {
             // A customer with this phone or WeChat id was registered after the check: the unique index refused it.
-            throw duplicate;
+            throw await DuplicateSinceAsync(lead, cancellationToken) ?? throw new InvalidOperationException("The conversion could not be saved.");
         }
 
         return customer.Name;
