@@ -67,6 +67,12 @@ public sealed class LeadsImportConvertTests(BrowserFixture browser, CrmApp app) 
         customer.ChatId.ShouldBe("wx_ouyang");
         customer.Contacts.ShouldHaveSingleItem().Name.ShouldBe("欧阳明");
         await page.ScreenshotAsync(new() { Path = Shot("leads-converted.png") });
+
+        // The export of the filtered list, as the Export menu links it, reads back through the import's reader.
+        var export = await page.Context.APIRequest.GetAsync("leads/export.csv?q=" + Uri.EscapeDataString("欧阳"));
+        export.Status.ShouldBe(200);
+        var exported = Crm.Infrastructure.Leads.LeadFile.Read(new MemoryStream(await export.BodyAsync()), "leads.csv");
+        exported.ShouldHaveSingleItem().ShouldBe(new Crm.Infrastructure.Leads.LeadFileRow(2, "欧阳明", "明达仓储有限公司", "150 7777 0001", "wx_ouyang", "Trade show"));
         await shell.SwitchLanguageAsync("zh-CN");
         await Expect(leads.Tab("pending")).ToContainTextAsync("待跟进");
         await page.ScreenshotAsync(new() { Path = Shot("leads-zh.png") });
