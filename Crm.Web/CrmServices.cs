@@ -84,6 +84,7 @@ public static class CrmServices
         services.AddScoped<PoolSettingsCommands>();
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
         services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
+        services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
 
         services.AddLiveBoards(configuration);
         services.AddDemoSeeding();

@@ -1,5 +1,6 @@
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
+using Crm.Domain.Leads;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
@@ -61,6 +62,7 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
 
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<Lead> Leads => Set<Lead>();
 
     public DbSet<Realtime.OutboxMessage> OutboxMessages => Set<Realtime.OutboxMessage>();
 

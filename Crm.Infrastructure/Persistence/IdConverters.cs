@@ -1,4 +1,5 @@
 using Crm.Domain.Customers;
+using Crm.Domain.Leads;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
@@ -26,6 +27,8 @@ internal static class IdConverters
         builder.Properties<Domain.Approvals.ApprovalRequestId>().HaveConversion<ApprovalRequestIdConverter>();
         builder.Properties<WorkOrderId>().HaveConversion<WorkOrderIdConverter>();
         builder.Properties<WorkOrderStatusChangeId>().HaveConversion<WorkOrderStatusChangeIdConverter>();
+        builder.Properties<LeadId>().HaveConversion<LeadIdConverter>();
+        builder.Properties<LeadStatusChangeId>().HaveConversion<LeadStatusChangeIdConverter>();
     }
 
     private sealed class TenantIdConverter() : ValueConverter<TenantId, Guid>(v => v.Value, v => new TenantId(v));
@@ -56,4 +59,8 @@ internal static class IdConverters
     private sealed class WorkOrderIdConverter() : ValueConverter<WorkOrderId, Guid>(v => v.Value, v => new WorkOrderId(v));
 
     private sealed class WorkOrderStatusChangeIdConverter() : ValueConverter<WorkOrderStatusChangeId, Guid>(v => v.Value, v => new WorkOrderStatusChangeId(v));
+
+    private sealed class LeadIdConverter() : ValueConverter<LeadId, Guid>(v => v.Value, v => new LeadId(v));
+
+    private sealed class LeadStatusChangeIdConverter() : ValueConverter<LeadStatusChangeId, Guid>(v => v.Value, v => new LeadStatusChangeId(v));
 }

@@ -30,6 +30,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, CustomerDemoSeeder>();
         services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
         services.AddTransient<IDemoSeeder, WorkOrderDemoSeeder>();
+        services.AddTransient<IDemoSeeder, LeadDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
         services.AddTransient<IDemoSeeder, ApprovalDemoSeeder>();
         services.AddTransient<IDemoSeeder, PoolDemoSeeder>();

@@ -2,11 +2,14 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Reflection;
 using Crm.Domain.Approvals;
+using Crm.Domain.Leads;
 using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
+using Crm.Infrastructure.Leads;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Approvals;
+using Crm.Web.Features.Leads;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Pool;
@@ -65,6 +68,16 @@ public sealed class ReducerContractTests
     private static readonly ImmutableList<TechnicianOption> TwoTechnicians = [Samples.Technician1, Samples.Technician2];
     private static readonly ImmutableDictionary<Guid, PendingDispatch> AssignedPending =
         ImmutableDictionary<Guid, PendingDispatch>.Empty.Add(AssignedOrder.Id, new PendingDispatch(AssignedOrder with { Status = WorkOrderStatus.New, TechnicianId = null }, 2));
+    private static readonly LeadRow PoolLead = new(
+        Guid.NewGuid(), "周一", "一号物流", "138 0000 0001", null, SourceChannel.Website, LeadStatus.Unassigned, null, null, Guid.NewGuid(), null, Samples.Now, null, null, 1);
+    private static readonly LeadPage OneLeadPage = new([PoolLead], 1, ImmutableDictionary<LeadStatus, int>.Empty.Add(LeadStatus.Unassigned, 1));
+    private static readonly LeadFilter PendingFilter = new(LeadStatus.Pending, Text: "周");
+    private static readonly ImmutableList<LeadOwner> OneOwner = [new(Guid.NewGuid(), "Li Wei")];
+    private static readonly LeadFileRow FileRow = new(2, "周一", null, "138 0000 0001", null, null);
+    private static readonly ImmutableList<LeadFileRow> OneFileRow = [FileRow];
+    private static readonly LeadImportPreview OnePreview = new([new LeadImportRow(FileRow, SourceChannel.Website, [])]);
+    private static readonly LeadImportReport OneImported = new(1, []);
+    private static readonly Guid SomeShop = Guid.NewGuid();
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -140,6 +153,24 @@ public sealed class ReducerContractTests
                 Notice = new DispatchNotice("Saved.", false, 2),
                 NoticeCount = 2,
             },
+        ],
+        [typeof(LeadsState)] =
+        [
+            () => new LeadsState(),
+            () => new LeadsState
+            {
+                Filter = PendingFilter, Page = OneLeadPage, IsLoading = true, IsLoaded = true, IsSaving = true, Owners = OneOwner,
+                Notice = new LeadsNotice("Done.", false, 2), Error = "x", SavedCount = 1, NoticeCount = 2,
+            },
+        ],
+        [typeof(LeadImportState)] =
+        [
+            () => new LeadImportState(),
+            () => new LeadImportState
+            {
+                FileName = "leads.csv", Rows = OneFileRow, Preview = OnePreview, ShopId = SomeShop, Source = SourceChannel.Phone, IsImporting = true, Total = 1,
+            },
+            () => new LeadImportState { FileName = "leads.csv", Rows = OneFileRow, Preview = OnePreview, Report = OneImported, Done = 1, Total = 1, Error = "x" },
         ],
         [typeof(PipelineSettingsState)] =
         [
@@ -318,6 +349,33 @@ public sealed class ReducerContractTests
         new SavePoolSettingsSucceededAction(PoolForm),
         new SavePoolSettingsFailedAction("Refused."),
         new EffectFailedAction(new SavePoolSettingsAction(PoolForm.Settings), new InvalidOperationException("x")),
+        new LoadLeadsAction(new LeadFilter()),
+        new LoadLeadsAction(PendingFilter),
+        new LoadLeadsSucceededAction(PendingFilter, OneLeadPage),
+        new LoadLeadsSucceededAction(new LeadFilter(), LeadPage.Empty),
+        new LoadLeadOwnersAction(),
+        new LoadLeadOwnersSucceededAction(OneOwner),
+        new CreateLeadAction(new NewLead("周一", null, null, null, SourceChannel.Phone, null)),
+        new AssignLeadsAction([new LeadVersion(PoolLead.Id, 1)], OneOwner[0].Id),
+        new ActOnLeadAction(new LeadVersion(PoolLead.Id, 1), new LeadAct.Take()),
+        new ConvertLeadAction(new LeadVersion(PoolLead.Id, 1), new LeadConversion("一号物流", true, "周一", null, false, null, null, null)),
+        new LeadsSavedAction("Done."),
+        new LeadsSavedAction("Partly done.", IsPartial: true),
+        new LeadsFailedAction("Refused."),
+        new LeadsNoticeShownAction(2),
+        new LeadsNoticeShownAction(1),
+        new CheckLeadImportAction("leads.csv", [1, 2], null, SourceChannel.Website),
+        new CheckLeadImportSucceededAction(OneFileRow, OnePreview),
+        new CheckLeadImportFailedAction("Unreadable."),
+        new StartLeadImportAction(),
+        new LeadImportProgressedAction(1, 1),
+        new LeadImportCompletedAction(OneImported),
+        new LeadImportFailedAction("Refused."),
+        new ResetLeadImportAction(),
+        new EffectFailedAction(new LoadLeadsAction(PendingFilter), new InvalidOperationException("x")),
+        new EffectFailedAction(new ActOnLeadAction(new LeadVersion(PoolLead.Id, 1), new LeadAct.Revive()), new InvalidOperationException("x")),
+        new EffectFailedAction(new CheckLeadImportAction("leads.csv", [1], null, SourceChannel.Website), new InvalidOperationException("x")),
+        new EffectFailedAction(new StartLeadImportAction(), new InvalidOperationException("x")),
     ];
 
     public static TheoryData<string> Reducers()
@@ -349,7 +407,7 @@ public sealed class ReducerContractTests
 
         registry.FeatureTypes.ShouldBe(
             [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
-                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(DispatchState)],
+                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(DispatchState), typeof(LeadsState), typeof(LeadImportState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

@@ -29,6 +29,7 @@ public static class TestComposition
         services.AddScoped<PoolSettingsCommands>();
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
         services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
+        services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
         return services;
     }
 
