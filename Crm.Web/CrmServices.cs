@@ -64,6 +64,7 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
+        Crm.Web.Features.Customers.CustomersSlice.AddCustomers(services);
 
         services.AddLiveBoards(configuration);
         services.AddDemoSeeding();

@@ -29,6 +29,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, OrganizationDemoSeeder>();
         services.AddTransient<IDemoSeeder, CustomerDemoSeeder>();
         services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
+        services.AddTransient<IDemoSeeder, CustomerFollowUpDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
         services.AddTransient<IDemoSeeder, ApprovalDemoSeeder>();
         return services;

@@ -5,6 +5,7 @@ using Crm.Domain.Notifications;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Features.Admin;
+using Crm.Web.Features.Customers;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Shell;
@@ -45,6 +46,11 @@ public sealed class ReducerContractTests
     private static readonly ImmutableHashSet<OpportunityStage> WonFolded = [OpportunityStage.Won];
     private static readonly ImmutableList<PresenceEntry> OneColleague = [Colleague];
     private static readonly ImmutableList<CustomerOption> OneCustomer = [new(Guid.NewGuid(), "Huayu Logistics")];
+    private static readonly CustomerOptions Choices = Samples.CustomerChoices();
+    private static readonly CustomerProfileView Profile = Samples.CustomerProfile();
+    private static readonly Guid ProfileId = Profile.Details.Id;
+    private static readonly HandOverResult HandedOver = new("Li Wei", "Zhang Min", 24, 12, false);
+    private static readonly CustomerFilter SomeFilter = new(Name: "物流", InPool: true);
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -87,6 +93,20 @@ public sealed class ReducerContractTests
             {
                 OpenId = Moved.Id, Detail = MovedDetail, IsLoading = true, IsSaving = true, Error = "x", Customers = OneCustomer, CreatedCount = 2,
             },
+        ],
+        [typeof(CustomersState)] =
+        [
+            () => new CustomersState(),
+            () => new CustomersState
+            {
+                Filter = SomeFilter, Options = Choices, ListVersion = 2, IsSaving = true, Error = "x", SavedCount = 1, LastHandOver = HandedOver,
+            },
+        ],
+        [typeof(CustomerProfileState)] =
+        [
+            () => new CustomerProfileState(),
+            () => new CustomerProfileState { Id = ProfileId, Profile = Profile, IsLoading = true },
+            () => new CustomerProfileState { Id = ProfileId, NotFound = true },
         ],
         [typeof(PipelineSettingsState)] =
         [
@@ -176,6 +196,26 @@ public sealed class ReducerContractTests
         new SavePipelineSettingsSucceededAction(Settings with { AThreshold = 80 }),
         new SavePipelineSettingsFailedAction("Refused."),
         new EffectFailedAction(new SavePipelineSettingsAction(Settings), new InvalidOperationException("x")),
+
+        new LoadCustomerChoicesSucceededAction(Choices),
+        new SetCustomerFilterAction(SomeFilter),
+        new SetCustomerFilterAction(new CustomerFilter()),
+        new SaveCustomerAction(null, 0, Samples.CustomerInput()),
+        new SaveCustomerAction(ProfileId, 3, Samples.CustomerInput()),
+        new RecordCustomerFollowUpAction(new FollowUpInput(ProfileId, null, "Called.")),
+        new SaveContactAction(ProfileId, null, new ContactInput("王建国", null, null)),
+        new HandOverCustomersAction(new HandOverRequest(Guid.NewGuid(), null, "Left")),
+        new CustomerSavedAction(ProfileId),
+        new CustomersHandedOverAction(HandedOver),
+        new CustomerSaveFailedAction("Refused."),
+        new ClearCustomerErrorAction(),
+        new OpenCustomerProfileAction(ProfileId),
+        new OpenCustomerProfileAction(Guid.NewGuid()),
+        new CustomerProfileLoadedAction(ProfileId, Profile),
+        new CustomerProfileLoadedAction(ProfileId, null),
+        new CustomerProfileLoadedAction(Guid.NewGuid(), Profile),
+        new EffectFailedAction(new SaveCustomerAction(null, 0, Samples.CustomerInput()), new InvalidOperationException("x")),
+        new EffectFailedAction(new OpenCustomerProfileAction(ProfileId), new InvalidOperationException("x")),
     ];
 
     public static TheoryData<string> Reducers()
@@ -206,7 +246,8 @@ public sealed class ReducerContractTests
         var registry = new StoreRegistry(Web);
 
         registry.FeatureTypes.ShouldBe(
-            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState)],
+            [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
+             typeof(CustomersState), typeof(CustomerProfileState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

@@ -22,6 +22,7 @@ public static class TestComposition
         services.AddScoped<OpportunityCommands>();
         services.AddScoped<OpportunityDetailCommands>();
         services.AddScoped<RuleMessages>();
+        Crm.Web.Features.Customers.CustomersSlice.AddCustomers(services);
         return services;
     }
 
