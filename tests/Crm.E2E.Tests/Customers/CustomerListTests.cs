@@ -20,14 +20,14 @@ public sealed class CustomerListTests(BrowserFixture browser, CrmApp app) : Brow
         await new LoginPage(page).SignInFromScratchAsync(DemoUser.Rep1.Email, DemoPassword);
         var list = new CustomersPage(page);
         await list.GotoAsync();
-        await Expect(list.Row(otherRow.Value)).ToBeVisibleAsync();
+        await Expect(list.Row(otherRow)).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = RepositoryRoot.File("docs", "screenshot-customers.png") });
 
         await list.SearchNameAsync(customer.Name);
 
         await Expect(list.Rows).ToHaveCountAsync(1);
         await Expect(list.Row(customer.Id.Value)).ToContainTextAsync(customer.Name);
-        await Expect(list.Row(otherRow.Value)).ToHaveCountAsync(0);
+        await Expect(list.Row(otherRow)).ToHaveCountAsync(0);
 
         await list.RecordFollowUpAsync(customer.Id.Value, note);
 
@@ -56,6 +56,24 @@ public sealed class CustomerListTests(BrowserFixture browser, CrmApp app) : Brow
         await Expect(new CustomerProfilePage(page).NotFound).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task WhenRep1ReadsTheListInChineseAndNothingMatches_TheEmptyStateSaysSoInChinese()
+    {
+        var page = await NewSessionAsync();
+        var shell = await new LoginPage(page).SignInFromScratchAsync(DemoUser.Rep1.Email, DemoPassword);
+        await shell.SwitchLanguageAsync("zh-CN");
+        var list = new CustomersPage(page);
+        await list.GotoAsync();
+        await Expect(page.GetByTestId("nav-customers")).ToHaveTextAsync("客户");
+        await Expect(list.Rows.First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "crm-customers-zh.png") });
+
+        await list.SearchNameAsync("不存在的客户名称");
+
+        await Expect(list.Empty).ToHaveTextAsync("没有符合筛选条件的客户。");
+        await Expect(list.Rows).ToHaveCountAsync(0);
+    }
+
     private async Task<Customer> Rep1CustomerAsync()
     {
         await using var db = App.DemoDatabase();
@@ -63,7 +81,7 @@ public sealed class CustomerListTests(BrowserFixture browser, CrmApp app) : Brow
         return owned.OrderBy(c => c.Name, StringComparer.Ordinal).First();
     }
 
-    private async Task<Guid?> AnotherRep1CustomerAsync(CustomerId not)
+    private async Task<Guid> AnotherRep1CustomerAsync(CustomerId not)
     {
         await using var db = App.DemoDatabase();
         var owned = await db.Customers.AsNoTracking().Where(c => c.OwnerId == DemoIds.Rep1 && c.Id != not).ToListAsync();

@@ -9,7 +9,7 @@ public sealed class CustomersPage(IPage page)
 
     public ILocator Table => page.GetByTestId("customers-table");
 
-    public ILocator NameFilter => page.GetByTestId("filter-name").Locator("input");
+    public ILocator NameFilter => page.GetByTestId("filter-name");
 
     public ILocator Empty => page.GetByTestId("customers-empty");
 
@@ -21,7 +21,7 @@ public sealed class CustomersPage(IPage page)
 
     public ILocator LastFollowUp(Guid id) => page.GetByTestId($"customer-last-followup-{id}");
 
-    public ILocator FollowUpNote => page.GetByTestId("customer-followup-note").Locator("textarea");
+    public ILocator FollowUpNote => page.GetByTestId("customer-followup-note");
 
     public ILocator FollowUpSave => page.GetByTestId("customer-followup-save");
 

@@ -46,6 +46,18 @@ public sealed class CustomerListQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenRep1OwnsACustomerOfAnotherShop_Rep1StillListsIt()
+    {
+        _app.SignIn(DemoUsers.Manager);
+        var jd = await _app.Get<CustomerCommands>().CreateAsync(CustomerInputs.Company("京东仓配客户", shop: DemoIds.JdShop, owner: DemoIds.Rep1.Value));
+        _app.SignIn(DemoUsers.Rep1);
+
+        var page = await List.QueryAsync(new CustomerQuery(new CustomerFilter(Name: "京东仓配客户"), 0, 10));
+
+        page.Rows.ShouldHaveSingleItem().Id.ShouldBe(jd);
+    }
+
+    [Fact]
     public async Task WhenADispatcherOfTwoShopsLists_NothingShowsBecauseTheyOwnNone()
     {
         _app.SignIn(DemoUsers.Dispatcher);
