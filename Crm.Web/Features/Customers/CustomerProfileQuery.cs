@@ -56,6 +56,11 @@ public sealed class CustomerProfileQuery(IDbContextFactory<CrmDbContext> context
     public async Task<CustomerProfileView?> LoadAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var scope = currentUser.RequireScope();
+        if (id == Guid.Empty)
+        {
+            return null;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var customerId = new CustomerId(id);
         var customer = await db.Customers.AsNoTracking().Visible(scope).SingleOrDefaultAsync(c => c.Id == customerId, cancellationToken);

@@ -161,6 +161,7 @@ public sealed class CustomerCommandsTests : IAsyncLifetime
         var rep2s = await Rep2CustomerAsync();
 
         (await _app.Get<CustomerProfileQuery>().LoadAsync(rep2s.Id.Value)).ShouldBeNull();
+        (await _app.Get<CustomerProfileQuery>().LoadAsync(Guid.Empty)).ShouldBeNull();
     }
 
     [Fact]
