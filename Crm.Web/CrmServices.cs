@@ -85,6 +85,7 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
         services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
         services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
+        Crm.Web.Features.Customers.CustomersSlice.AddCustomers(services);
 
         services.AddLiveBoards(configuration);
         services.AddDemoSeeding();

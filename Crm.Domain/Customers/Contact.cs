@@ -29,6 +29,21 @@ public sealed class Contact : Entity<ContactId>, ITenantOwned
     /// <summary>Job title (采购经理, 仓库主管), free text.</summary>
     public string? Title { get; private set; }
 
+    /// <summary>Changes name, phone and title together; the same values change nothing.</summary>
+    internal bool Edit(string name, string? phone, string? title)
+    {
+        var validName = Guard.Text(name, CustomerLimits.ContactNameMaxLength, "contact.name", "A contact name");
+        var validPhone = PhoneNumber.Optional(phone, "contact.phone");
+        var validTitle = OptionalTitle(title);
+        if (validName == Name && validPhone == Phone && validTitle == Title)
+        {
+            return false;
+        }
+
+        (Name, Phone, Title) = (validName, validPhone, validTitle);
+        return true;
+    }
+
     private static string? OptionalTitle(string? title)
     {
         var trimmed = title?.Trim() ?? string.Empty;

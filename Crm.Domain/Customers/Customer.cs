@@ -151,6 +151,14 @@ public sealed class Customer : AggregateRoot<CustomerId>, ITenantOwned
 
     public bool HasContact(ContactId id) => _contacts.Exists(c => c.Id == id);
 
+    /// <summary>Corrects a contact's name, phone or title.</summary>
+    public void EditContact(ContactId id, string name, string? phone, string? title)
+    {
+        var contact = _contacts.Find(c => c.Id == id)
+            ?? throw new DomainRuleViolation("customer.contact-unknown", "That contact does not belong to this customer.");
+        contact.Edit(name, phone, title);
+    }
+
     public void Rename(string name)
     {
         var valid = ValidName(name);

@@ -12,4 +12,5 @@ public static class CustomerLimits
     public const int TagMaxLength = 32;
     public const int MaxTags = 20;
     public const int PoolReasonMaxLength = 500;
+    public const int FollowUpNoteMaxLength = 2000;
 }

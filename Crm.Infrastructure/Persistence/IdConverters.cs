@@ -21,6 +21,7 @@ internal static class IdConverters
         builder.Properties<NotificationId>().HaveConversion<NotificationIdConverter>();
         builder.Properties<CustomerId>().HaveConversion<CustomerIdConverter>();
         builder.Properties<ContactId>().HaveConversion<ContactIdConverter>();
+        builder.Properties<CustomerFollowUpId>().HaveConversion<CustomerFollowUpIdConverter>();
         builder.Properties<OpportunityId>().HaveConversion<OpportunityIdConverter>();
         builder.Properties<FollowUpId>().HaveConversion<FollowUpIdConverter>();
         builder.Properties<StageChangeId>().HaveConversion<StageChangeIdConverter>();
@@ -46,6 +47,8 @@ internal static class IdConverters
     private sealed class CustomerIdConverter() : ValueConverter<CustomerId, Guid>(v => v.Value, v => new CustomerId(v));
 
     private sealed class ContactIdConverter() : ValueConverter<ContactId, Guid>(v => v.Value, v => new ContactId(v));
+
+    private sealed class CustomerFollowUpIdConverter() : ValueConverter<CustomerFollowUpId, Guid>(v => v.Value, v => new CustomerFollowUpId(v));
 
     private sealed class OpportunityIdConverter() : ValueConverter<OpportunityId, Guid>(v => v.Value, v => new OpportunityId(v));
 

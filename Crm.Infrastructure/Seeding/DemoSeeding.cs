@@ -31,6 +31,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, OpportunityDemoSeeder>();
         services.AddTransient<IDemoSeeder, WorkOrderDemoSeeder>();
         services.AddTransient<IDemoSeeder, LeadDemoSeeder>();
+        services.AddTransient<IDemoSeeder, CustomerFollowUpDemoSeeder>();
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
         services.AddTransient<IDemoSeeder, ApprovalDemoSeeder>();
         services.AddTransient<IDemoSeeder, PoolDemoSeeder>();

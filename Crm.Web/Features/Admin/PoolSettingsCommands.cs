@@ -1,3 +1,4 @@
+using Crm.Web.Components;
 using System.Collections.Immutable;
 using Crm.Domain.Common;
 using Crm.Domain.Customers.Pool;
@@ -48,7 +49,7 @@ public sealed record PoolSettingsInput(
         PoolRegionAccess.Create(RegionShops.ToDictionary(r => new RegionId(r.Key), r => (IReadOnlyCollection<ShopId>)[.. r.Value.Select(s => new ShopId(s))])));
 }
 
-public sealed record NamedOption(Guid Id, string Name);
+
 
 /// <summary>The form's data: the settings and the tenant's regions and shops to name them.</summary>
 public sealed record PoolSettingsForm(PoolSettingsInput Settings, ImmutableList<NamedOption> Regions, ImmutableList<NamedOption> Shops);

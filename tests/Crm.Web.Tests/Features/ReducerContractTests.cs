@@ -10,6 +10,7 @@ using Crm.Infrastructure.Realtime;
 using Crm.Web.Features.Admin;
 using Crm.Web.Features.Approvals;
 using Crm.Web.Features.Leads;
+using Crm.Web.Features.Customers;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Pool;
@@ -78,6 +79,11 @@ public sealed class ReducerContractTests
     private static readonly LeadImportPreview OnePreview = new([new LeadImportRow(FileRow, SourceChannel.Website, [])]);
     private static readonly LeadImportReport OneImported = new(1, []);
     private static readonly Guid SomeShop = Guid.NewGuid();
+    private static readonly CustomerOptions Choices = Samples.CustomerChoices();
+    private static readonly CustomerProfileView Profile = Samples.CustomerProfile();
+    private static readonly Guid ProfileId = Profile.Details.Id;
+    private static readonly HandOverResult HandedOver = new("Li Wei", "Zhang Min", 24, 12, false);
+    private static readonly CustomerFilter SomeFilter = new(Name: "物流", InPool: true);
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -171,6 +177,20 @@ public sealed class ReducerContractTests
                 FileName = "leads.csv", Rows = OneFileRow, Preview = OnePreview, ShopId = SomeShop, Source = SourceChannel.Phone, IsImporting = true, Total = 1,
             },
             () => new LeadImportState { FileName = "leads.csv", Rows = OneFileRow, Preview = OnePreview, Report = OneImported, Done = 1, Total = 1, Error = "x" },
+        ],
+        [typeof(CustomersState)] =
+        [
+            () => new CustomersState(),
+            () => new CustomersState
+            {
+                Filter = SomeFilter, Options = Choices, ListVersion = 2, IsSaving = true, Error = "x", SavedCount = 1, LastHandOver = HandedOver,
+            },
+        ],
+        [typeof(CustomerProfileState)] =
+        [
+            () => new CustomerProfileState(),
+            () => new CustomerProfileState { Id = ProfileId, Profile = Profile, IsLoading = true },
+            () => new CustomerProfileState { Id = ProfileId, NotFound = true },
         ],
         [typeof(PipelineSettingsState)] =
         [
@@ -376,6 +396,25 @@ public sealed class ReducerContractTests
         new EffectFailedAction(new ActOnLeadAction(new LeadVersion(PoolLead.Id, 1), new LeadAct.Revive()), new InvalidOperationException("x")),
         new EffectFailedAction(new CheckLeadImportAction("leads.csv", [1], null, SourceChannel.Website), new InvalidOperationException("x")),
         new EffectFailedAction(new StartLeadImportAction(), new InvalidOperationException("x")),
+        new LoadCustomerChoicesSucceededAction(Choices),
+        new SetCustomerFilterAction(SomeFilter),
+        new SetCustomerFilterAction(new CustomerFilter()),
+        new SaveCustomerAction(null, 0, Samples.CustomerInput()),
+        new SaveCustomerAction(ProfileId, 3, Samples.CustomerInput()),
+        new RecordCustomerFollowUpAction(new FollowUpInput(ProfileId, null, "Called.")),
+        new SaveContactAction(ProfileId, null, new ContactInput("王建国", null, null)),
+        new HandOverCustomersAction(new HandOverRequest(Guid.NewGuid(), null, "Left")),
+        new CustomerSavedAction(ProfileId),
+        new CustomersHandedOverAction(HandedOver),
+        new CustomerSaveFailedAction("Refused."),
+        new ClearCustomerErrorAction(),
+        new OpenCustomerProfileAction(ProfileId),
+        new OpenCustomerProfileAction(Guid.NewGuid()),
+        new CustomerProfileLoadedAction(ProfileId, Profile),
+        new CustomerProfileLoadedAction(ProfileId, null),
+        new CustomerProfileLoadedAction(Guid.NewGuid(), Profile),
+        new EffectFailedAction(new SaveCustomerAction(null, 0, Samples.CustomerInput()), new InvalidOperationException("x")),
+        new EffectFailedAction(new OpenCustomerProfileAction(ProfileId), new InvalidOperationException("x")),
     ];
 
     public static TheoryData<string> Reducers()
@@ -407,7 +446,8 @@ public sealed class ReducerContractTests
 
         registry.FeatureTypes.ShouldBe(
             [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
-                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(DispatchState), typeof(LeadsState), typeof(LeadImportState)],
+                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(DispatchState), typeof(LeadsState), typeof(LeadImportState),
+                typeof(CustomersState), typeof(CustomerProfileState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

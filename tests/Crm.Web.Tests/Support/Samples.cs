@@ -1,3 +1,4 @@
+using Crm.Web.Components;
 using System.Collections.Immutable;
 using Crm.Domain.Approvals;
 using Crm.Domain.Notifications;
@@ -6,6 +7,9 @@ using Crm.Domain.Organization;
 using Crm.Infrastructure.Realtime;
 using Crm.Infrastructure.Seeding;
 using Crm.Web.Features.Admin;
+using Crm.Web.Features.Customers;
+using Crm.Domain.Customers;
+using Crm.Domain.Customers.Pool;
 using Crm.Web.Features.Notifications;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Features.Pool;
@@ -181,4 +185,25 @@ public static class Samples
 
     public static DispatchState DispatchWith(params WorkOrderCard[] cards) =>
         new() { Cards = cards.ToImmutableDictionary(c => c.Id), Technicians = [Technician1, Technician2], IsLoaded = true };
+
+    public static CustomerOptions CustomerChoices() =>
+        new([new(DemoIds.TmallShop.Value, "天猫旗舰店")], [new(DemoIds.EastRegion.Value, "华东")], [new(DemoIds.Rep1.Value, "Li Wei")], ["年框"], IsManager: true);
+
+    public static CustomerInput CustomerInput() => CustomerInputs.Company("上海顺达物流有限公司", phone: "021-5566 7788");
+
+    /// <summary>A profile as the page shows it: one contact, one follow-up with it, one opportunity, one change of owner.</summary>
+    public static CustomerProfileView CustomerProfile()
+    {
+        var id = DemoIds.Customer(1).Value;
+        var contact = DemoIds.Contact(1).Value;
+        return new CustomerProfileView(
+            new CustomerDetails(
+                id, 3, CustomerKind.Company, "上海顺达物流有限公司", "021-5566 7788", "sd-wuliu", "物流", DemoIds.EastRegion.Value, "华东", DemoIds.TmallShop.Value,
+                "天猫旗舰店", CustomerTier.B, SourceChannel.TradeShow, null, ["年框"], null, DemoIds.Rep1.Value, "Li Wei", Now.AddDays(-200)),
+            new PoolStateLine(Now.AddDays(-200), Now.AddDays(-2), false, null, null, null),
+            [new ContactLine(contact, "王建国", "138 0013 8000", "采购经理", Now.AddDays(-2))],
+            [new TimelineEntry(Guid.NewGuid(), Now.AddDays(-2), "Li Wei", "Called.", "王建国", null, null, null)],
+            [new CustomerOpportunityLine(DemoIds.Rep1FreshLead.Value, "800 pallets", OpportunityStage.Lead, 10_000m, "Li Wei", Today.AddDays(20))],
+            [new OwnershipLine(Now.AddDays(-200), OwnershipChangeKind.Registered, null, "Li Wei", "Li Wei", null)]);
+    }
 }

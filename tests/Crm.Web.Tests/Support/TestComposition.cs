@@ -30,6 +30,7 @@ public static class TestComposition
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
         services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
         services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
+        Crm.Web.Features.Customers.CustomersSlice.AddCustomers(services);
         return services;
     }
 

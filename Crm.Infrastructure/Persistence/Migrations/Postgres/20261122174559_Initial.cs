@@ -118,6 +118,8 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     IsHeadOffice = table.Column<bool>(type: "boolean", nullable: false),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    IsOffDuty = table.Column<bool>(type: "boolean", nullable: false),
+                    DailyCapacity = table.Column<int>(type: "integer", nullable: false, defaultValue: 4),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -360,6 +362,8 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     PooledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FormerOwnerId = table.Column<Guid>(type: "uuid", nullable: true),
                     ClaimApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    OwnerRemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ManagerRemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -485,6 +489,42 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerFollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerFollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerFollowUps_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CustomerFollowUps_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CustomerFollowUps_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Opportunities",
                 columns: table => new
                 {
@@ -545,6 +585,126 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Priority = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SlaDueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CapacityOverridden = table.Column<bool>(type: "boolean", nullable: false),
+                    CheckedInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CheckedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReportWorkDone = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReportPartsUsed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SatisfactionScore = table.Column<int>(type: "integer", nullable: true),
+                    SatisfactionComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkOrders_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Company = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ChatId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Source = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StatusChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastFollowedUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastFollowUpResult = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConvertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConvertedCustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConvertedContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConvertedOpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Leads_Contacts_ConvertedContactId",
+                        column: x => x.ConvertedContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Customers_ConvertedCustomerId",
+                        column: x => x.ConvertedCustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Opportunities_ConvertedOpportunityId",
+                        column: x => x.ConvertedOpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Leads_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpportunityFollowUps",
                 columns: table => new
                 {
@@ -586,6 +746,53 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                         name: "FK_OpportunityStageChanges_Opportunities_OpportunityId",
                         column: x => x.OpportunityId,
                         principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrderStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
+                    To = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TechnicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ById = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CapacityOverridden = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrderStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderStatusChanges_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeadId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    To = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadStatusChanges_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -658,6 +865,21 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "CustomerId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerFollowUps_ContactId",
+                table: "CustomerFollowUps",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerFollowUps_CustomerId",
+                table: "CustomerFollowUps",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerFollowUps_TenantId_CustomerId_At",
+                table: "CustomerFollowUps",
+                columns: new[] { "TenantId", "CustomerId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomerOwnershipChanges_CustomerId",
                 table: "CustomerOwnershipChanges",
                 column: "CustomerId");
@@ -708,6 +930,56 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_Customers_TenantId_ShopId",
                 table: "Customers",
                 columns: new[] { "TenantId", "ShopId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ConvertedContactId",
+                table: "Leads",
+                column: "ConvertedContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ConvertedCustomerId",
+                table: "Leads",
+                column: "ConvertedCustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ConvertedOpportunityId",
+                table: "Leads",
+                column: "ConvertedOpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ShopId",
+                table: "Leads",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_ChatId",
+                table: "Leads",
+                columns: new[] { "TenantId", "ChatId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_OwnerId",
+                table: "Leads",
+                columns: new[] { "TenantId", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_Phone",
+                table: "Leads",
+                columns: new[] { "TenantId", "Phone" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_ShopId",
+                table: "Leads",
+                columns: new[] { "TenantId", "ShopId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_TenantId_Status",
+                table: "Leads",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadStatusChanges_LeadId_At",
+                table: "LeadStatusChanges",
+                columns: new[] { "LeadId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_TenantId_RecipientId_CreatedAt",
@@ -812,6 +1084,41 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 name: "IX_UserShops_TenantId_ShopId",
                 table: "UserShops",
                 columns: new[] { "TenantId", "ShopId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_ContactId",
+                table: "WorkOrders",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_CustomerId",
+                table: "WorkOrders",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_ShopId",
+                table: "WorkOrders",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_TenantId_ShopId",
+                table: "WorkOrders",
+                columns: new[] { "TenantId", "ShopId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_TenantId_Status",
+                table: "WorkOrders",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_TenantId_TechnicianId",
+                table: "WorkOrders",
+                columns: new[] { "TenantId", "TechnicianId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderStatusChanges_WorkOrderId_At",
+                table: "WorkOrderStatusChanges",
+                columns: new[] { "WorkOrderId", "At" });
         }
 
         /// <inheritdoc />
@@ -839,10 +1146,16 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 name: "BoardSequences");
 
             migrationBuilder.DropTable(
+                name: "CustomerFollowUps");
+
+            migrationBuilder.DropTable(
                 name: "CustomerOwnershipChanges");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "LeadStatusChanges");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
@@ -863,13 +1176,22 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 name: "UserShops");
 
             migrationBuilder.DropTable(
+                name: "WorkOrderStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Opportunities");
+                name: "Leads");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "WorkOrders");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
