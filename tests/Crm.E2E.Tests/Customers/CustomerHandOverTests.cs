@@ -12,6 +12,21 @@ public sealed class CustomerHandOverTests(BrowserFixture browser, CrmApp app) : 
     [Fact]
     public async Task WhenTheManagerHandsRep2sCustomersToRep1_TheSummaryCountsThemAndRep1ListsThem()
     {
+        // Rep2's whole demo book is larger than the demo's per-region capacity: the company raises it first,
+        // as it would before such a hand-over (a hand-over past capacity is refused; the use-case tests show that).
+        await using (var settings = App.DemoDatabase())
+        {
+            var tenant = await settings.Tenants.SingleAsync();
+            var p = tenant.Pool;
+            var roomy = p.RegionCapacities.ToDictionary(r => r.Key, _ => Domain.Customers.Pool.PoolPolicy.MaxCapacity);
+            tenant.ConfigurePool(
+                Domain.Customers.Pool.PoolPolicy.Create(
+                    Domain.Customers.Pool.TierNames.AllTiers.ToDictionary(t => t, p.For), p.TierNames, p.MaxLockedPerRep, p.ClaimCooldownDays,
+                    p.MaxClaimsPerRepPerDay, p.FollowUpAfterClaimDays, Domain.Customers.Pool.PoolPolicy.MaxCapacity, roomy, p.RegionAccess),
+                DateTimeOffset.UtcNow);
+            await settings.SaveChangesAsync();
+        }
+
         await using (var db = App.DemoDatabase())
         {
             var rep2s = await db.Customers.AsNoTracking().Where(c => c.OwnerId == DemoIds.Rep2).Select(c => c.Id).ToListAsync();
