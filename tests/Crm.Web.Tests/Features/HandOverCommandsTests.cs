@@ -1,6 +1,5 @@
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
-using Crm.Domain.Customers.Pool;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 using Crm.Infrastructure.Seeding;
@@ -118,12 +117,7 @@ public sealed class HandOverCommandsTests : IAsyncLifetime
         needs.Values.Sum().ShouldBeGreaterThan(needs.Values.Max(), "the book spans regions, so a count over all of them would not fit");
 
         var tenant = await db.Tenants.SingleAsync();
-        var current = tenant.Pool;
-        tenant.ConfigurePool(
-            PoolPolicy.Create(
-                TierNames.AllTiers.ToDictionary(t => t, current.For), current.TierNames, current.MaxLockedPerRep, current.ClaimCooldownDays,
-                current.MaxClaimsPerRepPerDay, current.FollowUpAfterClaimDays, current.DefaultCapacity, needs, current.RegionAccess),
-            _app.Clock.GetUtcNow());
+        tenant.ConfigurePool(tenant.Pool.WithRegionCapacities(needs), _app.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         return (tightest, needs[tightest]);
     }
