@@ -88,6 +88,10 @@ public sealed record PoolPolicy
     public int CapacityFor(RegionId? region) =>
         region is { } r && regionCapacities.TryGetValue(r, out var capacity) ? capacity : DefaultCapacity;
 
+    /// <summary>The same rules with other region capacities (validated as <see cref="Create"/> does), the default capacity kept.</summary>
+    public PoolPolicy WithRegionCapacities(IReadOnlyDictionary<RegionId, int> capacities) =>
+        Create(tiers, TierNames, MaxLockedPerRep, ClaimCooldownDays, MaxClaimsPerRepPerDay, FollowUpAfterClaimDays, DefaultCapacity, capacities, RegionAccess);
+
     public static PoolPolicy Create(
         IReadOnlyDictionary<CustomerTier, TierPolicy> tiers,
         TierNames tierNames,

@@ -5,6 +5,7 @@ using Crm.Domain.Customers.Pool;
 using Crm.Domain.Opportunities;
 using Crm.Domain.Organization;
 using Crm.Infrastructure.Persistence;
+using Crm.Web.Features.Pool;
 using Crm.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,16 +95,18 @@ public sealed class HandOverCommands(IDbContextFactory<CrmDbContext> contexts, C
         return new HandOverResult(from.Name, to?.Name, customers.Count, opportunities.Count, to is null && opportunities.Count > 0);
     }
 
-    /// <summary>The receiving rep's private-pool capacity holds for every customer, each checked against its region's capacity.</summary>
+    /// <summary>
+    /// The receiving rep's private-pool capacity holds in every region the customers come from: what the rep
+    /// already owns there plus what arrives, against that region's capacity (as a claim or an assignment counts).
+    /// </summary>
     private static async Task EnsureCapacityAsync(CrmDbContext db, UserId rep, IReadOnlyCollection<Customer> customers, CancellationToken cancellationToken)
     {
         var policy = await TenantSettings.PoolAsync(db, cancellationToken);
-        UserId? owner = rep;
-        var owned = await db.Customers.CountAsync(c => c.OwnerId == owner, cancellationToken);
-        foreach (var customer in customers)
+        foreach (var region in customers.GroupBy(c => c.RegionId))
         {
-            PoolRules.CanAssign(owned, policy.CapacityFor(customer.RegionId)).ThrowIfRefused();
-            owned++;
+            var owned = await PoolCommands.OwnedInRegionAsync(db, rep, region.Key, cancellationToken);
+            var capacity = policy.CapacityFor(region.Key);
+            PoolCommands.Explain(PoolRules.CanAssign(owned + region.Count() - 1, capacity), policy, capacity);
         }
     }
 }

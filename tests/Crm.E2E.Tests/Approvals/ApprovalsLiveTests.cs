@@ -1,5 +1,6 @@
 using System.Globalization;
 using Crm.Domain.Approvals;
+using Crm.Domain.Organization;
 using Crm.E2E.Tests.Infrastructure;
 using Crm.E2E.Tests.Pages;
 using Crm.Infrastructure.Persistence;
@@ -22,13 +23,24 @@ public sealed class ApprovalsLiveTests(BrowserFixture browser, CrmApp app) : Bro
         var manager = await OpenAsync(DemoUser.Manager);
         var rep = await OpenAsync(DemoUser.Rep1);
         await Expect(manager.Presence(DemoUser.Rep1.Email)).ToBeVisibleAsync();
-        await Expect(rep.Empty).ToBeVisibleAsync();
+
+        // The rep's board holds the rep's own requests (the pool's demo claims), never another rep's.
+        var rep1s = await RequestsOfAsync(DemoIds.Rep1);
+        rep1s.ShouldNotBeEmpty();
+        foreach (var own in rep1s)
+        {
+            await Expect(rep.Card(own)).ToBeVisibleAsync();
+        }
+
+        await Expect(rep.Card(DemoIds.Rep2PendingClaim.Value)).ToHaveCountAsync(0);
         var pending = await manager.CountAsync("Pending");
         var approved = await manager.CountAsync("Approved");
+        var repPending = await rep.CountAsync("Pending");
+        var repApproved = await rep.CountAsync("Approved");
         await manager.MarkDocumentAsync();
         await rep.MarkDocumentAsync();
 
-        var id = await SubmitClaimAsync("上海顺达物流有限公司", "Visited them on Monday; they need 800 pallets.");
+        var (id, customer) = await SubmitClaimAsync("Visited them on Monday; they need 800 pallets.");
 
         await Expect(manager.CardIn("Pending", id)).ToBeVisibleAsync();
         await Expect(manager.Card(id)).ToContainTextAsync("Li Wei");
@@ -36,8 +48,9 @@ public sealed class ApprovalsLiveTests(BrowserFixture browser, CrmApp app) : Bro
         await Expect(manager.Card(id)).ToContainTextAsync("Visited them on Monday");
         await Expect(manager.ColumnCount("Pending")).ToHaveTextAsync(Text(pending + 1));
         await Expect(rep.CardIn("Pending", id)).ToBeVisibleAsync();
+        await Expect(rep.ColumnCount("Pending")).ToHaveTextAsync(Text(repPending + 1));
         await Expect(rep.Approve(id)).ToHaveCountAsync(0);
-        await ExpectBellAsync(manager.Page, "Li Wei asks for approval (Pool claim): 上海顺达物流有限公司");
+        await ExpectBellAsync(manager.Page, $"Li Wei asks for approval (Pool claim): {customer}");
 
         // The README's picture of the board: the manager's view with the new request.
         await manager.Page.SetViewportSizeAsync(1440, 900);
@@ -49,9 +62,11 @@ public sealed class ApprovalsLiveTests(BrowserFixture browser, CrmApp app) : Bro
         await Expect(manager.ColumnCount("Pending")).ToHaveTextAsync(Text(pending));
         await Expect(manager.ColumnCount("Approved")).ToHaveTextAsync(Text(approved + 1));
         await Expect(rep.CardIn("Approved", id)).ToBeVisibleAsync();
+        await Expect(rep.ColumnCount("Pending")).ToHaveTextAsync(Text(repPending));
+        await Expect(rep.ColumnCount("Approved")).ToHaveTextAsync(Text(repApproved + 1));
         await Expect(rep.Card(id)).ToContainTextAsync("Approved by Wang Fang");
         await Expect(rep.Card(id)).ToContainTextAsync("Go ahead, follow up this week.");
-        await ExpectBellAsync(rep.Page, "Wang Fang approved your request (Pool claim): 上海顺达物流有限公司. Go ahead, follow up this week.");
+        await ExpectBellAsync(rep.Page, $"Wang Fang approved your request (Pool claim): {customer}. Go ahead, follow up this week.");
         (await manager.IsSameDocumentAsync()).ShouldBeTrue("the manager's board changed without a reload");
         (await rep.IsSameDocumentAsync()).ShouldBeTrue("the rep's board and bell changed without a reload");
 
@@ -60,6 +75,7 @@ public sealed class ApprovalsLiveTests(BrowserFixture browser, CrmApp app) : Bro
         stored.Status.ShouldBe(ApprovalStatus.Approved);
         stored.DecidedById.ShouldBe(DemoIds.Manager);
         stored.Comment.ShouldBe("Go ahead, follow up this week.");
+        (await db.Customers.AsNoTracking().SingleAsync(c => c.Id == PoolDemoSeeder.FreePoolCustomer)).OwnerId.ShouldBe(DemoIds.Rep1, "the claim's outcome gave rep1 the customer");
         await Expect(rep.Card(id)).ToHaveAttributeAsync("data-version", Text(stored.Version));
     }
 
@@ -102,16 +118,27 @@ public sealed class ApprovalsLiveTests(BrowserFixture browser, CrmApp app) : Bro
         return board;
     }
 
-    /// <summary>Rep1 asks to claim a customer, submitted on the running app's live engine (the pool's claim does the same).</summary>
-    private async Task<Guid> SubmitClaimAsync(string customer, string reason)
+    private async Task<List<Guid>> RequestsOfAsync(UserId requester)
+    {
+        await using var db = App.DemoDatabase();
+        return [.. (await db.ApprovalRequests.AsNoTracking().Where(r => r.RequesterId == requester).Select(r => r.Id).ToListAsync()).Select(id => id.Value)];
+    }
+
+    /// <summary>
+    /// Rep1 asks to claim the pool customer nobody claims (its approval gives rep1 the customer), submitted on the
+    /// running app's live engine as the pool's claim does. Returns the request and the customer's name.
+    /// </summary>
+    private async Task<(Guid Id, string Customer)> SubmitClaimAsync(string reason)
     {
         var id = ApprovalRequestId.New();
         await using var db = App.Services.GetRequiredService<DatabaseModel>().CreateFor(DemoIds.DemoTenant);
+        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == PoolDemoSeeder.FreePoolCustomer);
+        customer.IsInPool.ShouldBeTrue();
         db.ApprovalRequests.Add(ApprovalRequest.Submit(
-            id, DemoIds.DemoTenant, DemoIds.TmallShop, ApprovalKind.PoolClaim, ApprovalSubject.Create("Customer", DemoIds.Customer(3).Value, customer),
+            id, DemoIds.DemoTenant, customer.ShopId, ApprovalKind.PoolClaim, ApprovalSubject.Create("Customer", customer.Id.Value, customer.Name),
             DemoIds.Rep1, reason, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
-        return id.Value;
+        return (id.Value, customer.Name);
     }
 
     private static async Task ExpectBellAsync(Microsoft.Playwright.IPage page, string text)

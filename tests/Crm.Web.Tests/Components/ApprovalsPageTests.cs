@@ -1,6 +1,8 @@
+using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
 using Crm.Domain.Approvals;
+using Crm.Domain.Organization;
 using Crm.Infrastructure.Seeding;
 using Crm.Web.Features.Approvals;
 using Crm.Web.Tests.Support;
@@ -16,24 +18,41 @@ public sealed class ApprovalsPageTests : ComponentTestBase
 
     private static readonly Guid Claim = DemoIds.Rep2PendingClaim.Value;
 
+    /// <summary>A rep of the Tmall shop who has asked for nothing yet (the demo's reps both have pending claims).</summary>
+    private static readonly DemoUser NewTmallRep =
+        new(new UserId(Guid.Parse("0b1c0000-0000-4000-8fff-000000000002")), "tmall.rep@demo.local", "Qian Hao", Roles.SalesRep, HeadOffice: false, [DemoIds.TmallShop]);
+
     [Fact]
-    public void WhenAManagerOpensTheBoard_ThreeColumnsShowAndTheClaimWaitsInPending()
+    public async Task WhenAManagerOpensTheBoard_ThreeColumnsShowAndTheClaimWaitsInPending()
     {
         SignIn(DemoUsers.Manager);
+        int pending;
+        int approved;
+        await using (var db = Database.OpenDemo())
+        {
+            pending = await db.ApprovalRequests.CountAsync(r => r.Status == ApprovalStatus.Pending);
+            approved = await db.ApprovalRequests.CountAsync(r => r.Status == ApprovalStatus.Approved);
+        }
 
         var host = RenderLoaded();
 
         host.FindAll("section[data-testid^=column-]").Select(c => c.GetAttribute("data-testid")).ShouldBe(["column-Pending", "column-Approved", "column-Rejected"]);
-        host.Find("[data-testid=column-Pending-count]").TextContent.Trim().ShouldBe("1");
-        host.Find("[data-testid=column-Approved-count]").TextContent.Trim().ShouldBe("0");
+        host.Find("[data-testid=column-Pending-count]").TextContent.Trim().ShouldBe(pending.ToString(CultureInfo.InvariantCulture));
+        host.FindAll("[data-testid=column-Pending] [data-testid^=card-]").Count(c => c.HasAttribute("data-status")).ShouldBe(pending);
+        host.Find("[data-testid=column-Approved-count]").TextContent.Trim().ShouldBe(approved.ToString(CultureInfo.InvariantCulture));
         host.Find($"[data-testid=column-Pending] [data-testid=card-{Claim}]").GetAttribute("data-status").ShouldBe("Pending");
         host.FindAll($"[data-testid=approve-{Claim}]").ShouldHaveSingleItem();
     }
 
     [Fact]
-    public void WhenARepWithoutRequestsOpensTheBoard_TheEmptyStateSaysWhatWillShowAndNothingCanBeDecided()
+    public async Task WhenARepWithoutRequestsOpensTheBoard_TheEmptyStateSaysWhatWillShowAndNothingCanBeDecided()
     {
-        SignIn(DemoUsers.Rep1);
+        await using (var db = Database.OpenDemo())
+        {
+            (await db.ApprovalRequests.AnyAsync()).ShouldBeTrue("other reps have requests, which a rep does not see");
+        }
+
+        SignIn(NewTmallRep);
 
         var host = RenderLoaded();
 

@@ -39,7 +39,10 @@ public sealed class ApprovalCommandsTests : IAsyncLifetime
 
         var load = await Commands().LoadBoardAsync();
 
-        load.Cards.Select(c => c.Id).ShouldBe([own.Value]);
+        var rep1s = await StoredIdsAsync(r => r.RequesterId == DemoIds.Rep1);
+        rep1s.ShouldContain(own.Value);
+        load.Cards.Select(c => c.Id).ShouldBe(rep1s, ignoreOrder: true);
+        load.Cards.ShouldNotContain(c => c.Id == DemoIds.Rep2PendingClaim.Value, "rep2's claim is of another rep");
     }
 
     [Fact]
@@ -62,7 +65,11 @@ public sealed class ApprovalCommandsTests : IAsyncLifetime
 
         var load = await Commands().LoadBoardAsync();
 
-        load.Cards.Select(c => c.Id).Order().ShouldBe(new[] { tmall.Value, DemoIds.Rep2PendingClaim.Value }.Order());
+        var every = await StoredIdsAsync(_ => true);
+        every.ShouldContain(tmall.Value);
+        every.ShouldContain(DemoIds.Rep2PendingClaim.Value);
+        load.Cards.Select(c => c.Id).ShouldBe(every, ignoreOrder: true);
+        load.Cards.Select(c => c.ShopId).Distinct().Count().ShouldBeGreaterThan(1, "the requests come from several shops");
         var seeded = load.Cards.Single(c => c.Id == DemoIds.Rep2PendingClaim.Value);
         seeded.RequesterName.ShouldBe("Zhang Min");
         seeded.Status.ShouldBe(ApprovalStatus.Pending);
@@ -96,7 +103,8 @@ public sealed class ApprovalCommandsTests : IAsyncLifetime
         var load = await Commands().LoadBoardAsync();
         var outcome = await Commands().DecideAsync(DemoIds.Rep2PendingClaim.Value, ApprovalDecision.Approve, null, 1);
 
-        load.Cards.Select(c => c.Id).ShouldBe([DemoIds.Rep2PendingClaim.Value]);
+        load.Cards.Select(c => c.Id).ShouldBe(await StoredIdsAsync(_ => true), ignoreOrder: true);
+        load.Cards.ShouldContain(c => c.Id == DemoIds.Rep2PendingClaim.Value);
         ApprovalCommands.CanDecide(Scope()).ShouldBeFalse();
         outcome.Refusal.ShouldNotBeNull().Code.ShouldBe("approval.not-an-approver");
         (await StoredAsync(DemoIds.Rep2PendingClaim)).Status.ShouldBe(ApprovalStatus.Pending);
@@ -170,15 +178,28 @@ public sealed class ApprovalCommandsTests : IAsyncLifetime
         var competing = await SubmitAsync(DemoIds.Rep1, DemoIds.TmallShop, subject: DemoIds.Customer(18).Value);
         _app.SignIn(DemoUsers.Manager);
         var card = await CardAsync(DemoIds.Rep2PendingClaim);
+        var customer18 = DemoIds.Customer(18).Value;
+        // The demo may hold other claims on customer 18 (the pool's rep1 claim): they compete as well.
+        var competitors = await StoredIdsAsync(r => r.Status == ApprovalStatus.Pending && r.Id != DemoIds.Rep2PendingClaim && r.Subject.Id == customer18);
+        competitors.ShouldContain(competing.Value);
+        competitors.ShouldAllBe(id => id != card.Id);
+        var unrelated = await StoredIdsAsync(r => r.Status == ApprovalStatus.Pending && r.Subject.Id != customer18);
+        unrelated.ShouldNotBeEmpty();
 
         var outcome = await Commands(new CompetitorsLose()).DecideAsync(card.Id, ApprovalDecision.Approve, null, card.Version);
 
         outcome.Decided.ShouldNotBeNull().Status.ShouldBe(ApprovalStatus.Approved);
-        var lost = await StoredAsync(competing);
-        lost.Status.ShouldBe(ApprovalStatus.Rejected);
-        lost.DecidedById.ShouldBeNull();
-        lost.Comment.ShouldBe("Another claim on this customer was approved.");
-        (await NotificationsOfAsync(DemoIds.Rep1)).ShouldBe([ApprovalNotifications.RejectedAutomatically]);
+        foreach (var id in competitors)
+        {
+            var lost = await StoredAsync(new ApprovalRequestId(id));
+            lost.Status.ShouldBe(ApprovalStatus.Rejected);
+            lost.DecidedById.ShouldBeNull();
+            lost.Comment.ShouldBe("Another claim on this customer was approved.");
+            lost.RequesterId.ShouldBe(DemoIds.Rep1);
+        }
+
+        (await StoredIdsAsync(r => r.Status == ApprovalStatus.Pending)).ShouldBe(unrelated, ignoreOrder: true);
+        (await NotificationsOfAsync(DemoIds.Rep1)).ShouldBe(competitors.Select(_ => ApprovalNotifications.RejectedAutomatically));
         (await NotificationsOfAsync(DemoIds.Rep2)).ShouldBe([ApprovalNotifications.Approved]);
     }
 
@@ -254,6 +275,12 @@ public sealed class ApprovalCommandsTests : IAsyncLifetime
     {
         await using var db = _app.Database.OpenDemo();
         return await db.ApprovalRequests.AsNoTracking().SingleAsync(r => r.Id == id);
+    }
+
+    private async Task<List<Guid>> StoredIdsAsync(System.Linq.Expressions.Expression<Func<ApprovalRequest, bool>> predicate)
+    {
+        await using var db = _app.Database.OpenDemo();
+        return [.. (await db.ApprovalRequests.AsNoTracking().Where(predicate).Select(r => r.Id).ToListAsync()).Select(id => id.Value)];
     }
 
     private async Task<List<string>> NotificationsOfAsync(UserId recipient)

@@ -1,6 +1,7 @@
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
 using Crm.Domain.Opportunities;
+using Crm.Domain.Organization;
 using Crm.Infrastructure.Seeding;
 using Crm.Web.Features.Customers;
 using Crm.Web.Tests.Support;
@@ -27,6 +28,7 @@ public sealed class HandOverCommandsTests : IAsyncLifetime
     public async Task WhenRep1sBookGoesToRep2_EveryCustomerAndOpenOpportunityMovesAndTheFollowUpsStay()
     {
         var (customers, open, closed, followUps) = await Rep1BookAsync();
+        await SetCapacitiesToRep2sNeedsAsync(shortBy: 0);
 
         var result = await HandOver.HandOverAsync(new HandOverRequest(DemoIds.Rep1.Value, DemoIds.Rep2.Value, null));
 
@@ -41,6 +43,21 @@ public sealed class HandOverCommandsTests : IAsyncLifetime
         opportunities.Where(o => closed.Contains(o.Id)).ShouldAllBe(o => o.OwnerId == DemoIds.Rep1);
         (await db.Set<CustomerFollowUp>().CountAsync(f => customers.Contains(f.CustomerId))).ShouldBe(followUps);
         (await db.Customers.CountAsync(c => c.OwnerId == DemoIds.Rep1)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task WhenOneRegionOfTheReceivingRepIsOneShortOfRoom_TheHandOverIsRefusedAndNothingMoves()
+    {
+        var (customers, _, _, _) = await Rep1BookAsync();
+        var (_, capacity) = await SetCapacitiesToRep2sNeedsAsync(shortBy: 1);
+
+        var refusal = await Should.ThrowAsync<DomainRuleViolation>(async () =>
+            _ = await HandOver.HandOverAsync(new HandOverRequest(DemoIds.Rep1.Value, DemoIds.Rep2.Value, null)));
+
+        refusal.Code.ShouldBe("pool.capacity-reached");
+        refusal.Arguments.ShouldBe([capacity]);
+        await using var db = _app.Database.OpenDemo();
+        (await db.Customers.CountAsync(c => c.OwnerId == DemoIds.Rep1)).ShouldBe(customers.Count);
     }
 
     [Fact]
@@ -81,6 +98,28 @@ public sealed class HandOverCommandsTests : IAsyncLifetime
         refusal.Code.ShouldBe("customer.hand-over-requires-manager");
         await using var db = _app.Database.OpenDemo();
         (await db.Customers.CountAsync(c => c.OwnerId == DemoIds.Rep1)).ShouldBe(customers.Count);
+    }
+
+    /// <summary>
+    /// As the admin's pool settings would: each region's capacity is exactly what rep2 owns there plus what rep1's book
+    /// brings (so the hand-over fits only when counted per region, as the capacity is meant), <paramref name="shortBy"/> less
+    /// in the region where rep1 has the most. Returns that region and its capacity.
+    /// </summary>
+    private async Task<(RegionId Region, int Capacity)> SetCapacitiesToRep2sNeedsAsync(int shortBy)
+    {
+        await using var db = _app.Database.OpenDemo();
+        var owned = await db.Customers.AsNoTracking().Where(c => c.OwnerId == DemoIds.Rep1 || c.OwnerId == DemoIds.Rep2)
+            .Select(c => new { c.OwnerId, c.RegionId }).ToListAsync();
+        owned.ShouldNotContain(c => c.RegionId == null, "every demo customer has a region");
+        var needs = owned.GroupBy(c => c.RegionId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var tightest = owned.Where(c => c.OwnerId == DemoIds.Rep1).GroupBy(c => c.RegionId!.Value).MaxBy(g => g.Count())!.Key;
+        needs[tightest] -= shortBy;
+        needs.Values.Sum().ShouldBeGreaterThan(needs.Values.Max(), "the book spans regions, so a count over all of them would not fit");
+
+        var tenant = await db.Tenants.SingleAsync();
+        tenant.ConfigurePool(tenant.Pool.WithRegionCapacities(needs), _app.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return (tightest, needs[tightest]);
     }
 
     private async Task<(List<CustomerId> Customers, List<OpportunityId> Open, List<OpportunityId> Closed, int FollowUps)> Rep1BookAsync()

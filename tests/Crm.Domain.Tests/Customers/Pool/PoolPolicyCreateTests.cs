@@ -133,4 +133,19 @@ public class PoolPolicyDefaultTests
     [Fact]
     public void WhenAskedForAnUndefinedTier_RefusesWithTierInvalid() =>
         RuleAssert.Violates(() => PoolPolicy.Default.For((CustomerTier)0), "pool.tier-invalid");
+
+    [Fact]
+    public void WhenRegionCapacitiesAreReplaced_TheOtherRulesStayAndTheNewCapacitiesAreValidated()
+    {
+        var (east, north) = (RegionId.New(), RegionId.New());
+        var policy = Policy(maxLocked: 4, capacity: 50, regions: new() { [east] = 80 });
+
+        var changed = policy.WithRegionCapacities(new Dictionary<RegionId, int> { [north] = 300 });
+
+        changed.CapacityFor(north).ShouldBe(300);
+        changed.CapacityFor(east).ShouldBe(50);
+        changed.MaxLockedPerRep.ShouldBe(4);
+        changed.ShouldBe(Policy(maxLocked: 4, capacity: 50, regions: new() { [north] = 300 }));
+        RuleAssert.Violates(() => policy.WithRegionCapacities(new Dictionary<RegionId, int> { [north] = 0 }), "pool-policy.capacity-out-of-range");
+    }
 }
