@@ -106,6 +106,7 @@ public sealed class BoardOutbox(
     private readonly List<long> _pendingMarks = [];
     private DatabaseModel? _marksDatabase;
     private Task _marking = Task.CompletedTask;
+    private bool _draining;
 
     /// <summary>
     /// Marking rows sent is bookkeeping for the sweep, so it leaves the writer's path: ids queue up and
@@ -118,8 +119,11 @@ public sealed class BoardOutbox(
         {
             _pendingMarks.AddRange(ids);
             _marksDatabase = database;
-            if (_marking.IsCompleted)
+            // Not _marking.IsCompleted: a drain that has just found the queue empty has not completed yet,
+            // and ids queued in that moment would wait for the next save (the sweep would send them again).
+            if (!_draining)
             {
+                _draining = true;
                 _marking = Task.Run(DrainMarksAsync);
             }
         }
@@ -144,6 +148,7 @@ public sealed class BoardOutbox(
             {
                 if (_pendingMarks.Count == 0 || _marksDatabase is null)
                 {
+                    _draining = false;
                     return;
                 }
 

@@ -27,6 +27,8 @@ public sealed class RedisBoardFeed : IBoardFeed, IDisposable
     private readonly Lock _probeGate = new();
     private TaskCompletionSource? _probe;
     private int _disposed;
+    private int _resyncing;
+    private int _resyncs;
     private string? _probeId;
 
     public RedisBoardFeed(IConnectionMultiplexer redis, ILogger<RedisBoardFeed> logger, int capacityPerSubscriber = InProcessBoardFeed.DefaultCapacity)
@@ -47,7 +49,7 @@ public sealed class RedisBoardFeed : IBoardFeed, IDisposable
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>How many times local subscribers were told to reload after Redis came back.</summary>
-    public int Resyncs { get; private set; }
+    public int Resyncs => Volatile.Read(ref _resyncs);
 
     public async ValueTask PublishAsync(BoardEvent boardEvent, CancellationToken cancellationToken = default)
     {
@@ -139,12 +141,36 @@ public sealed class RedisBoardFeed : IBoardFeed, IDisposable
 
     /// <summary>
     /// Redis is back. The subscription is trusted again only when a probe published now comes back
-    /// through it; then every local subscriber reloads (what it missed is in the database).
+    /// through it; then every local subscriber reloads (what it missed is in the database). The
+    /// multiplexer reports each of its connections (commands, subscriptions) restored on its own: one
+    /// outage is one resync, so a report that comes while a resync waits for its probe joins it rather
+    /// than making subscribers reload a second time, later, in the middle of what they do next.
     /// </summary>
-    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) =>
-        _ = ResyncWhenSubscribedAsync(_stop.Token);
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (Interlocked.Exchange(ref _resyncing, 1) == 0)
+        {
+            _ = ResyncWhenSubscribedAsync(_stop.Token);
+        }
+    }
 
     private async Task ResyncWhenSubscribedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProbeThenResyncAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Disposed while Redis was away.
+        }
+        finally
+        {
+            Volatile.Write(ref _resyncing, 0);
+        }
+    }
+
+    private async Task ProbeThenResyncAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -162,9 +188,9 @@ public sealed class RedisBoardFeed : IBoardFeed, IDisposable
             {
                 await _redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Envelope(InstanceId, null, probeId)));
                 await probe.Task.WaitAsync(ProbeTimeout, cancellationToken);
-                Resyncs++;
                 _local.ResyncAll();
                 _publishedHere.ResyncAll();
+                Interlocked.Increment(ref _resyncs);
                 _logger.LogInformation("Redis is back; live boards reload.");
                 return;
             }

@@ -73,6 +73,14 @@ public class LiveDemoDatabase : TestDatabase
             .ToListAsync();
     }
 
+    /// <summary>Outbox rows of any tenant and board not marked sent (once the background marking is done).</summary>
+    public async Task<List<OutboxMessage>> UnsentOutboxRowsAsync()
+    {
+        await Outbox.FlushAsync();
+        await using var db = CreateSystem();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.PublishedAt == null).OrderBy(m => m.Id).ToListAsync();
+    }
+
     /// <summary>Open opportunities of the tenant in <paramref name="stage"/>, by id, for tests that move cards back and forth.</summary>
     public async Task<List<OpportunityId>> OpportunitiesInAsync(TenantId tenant, OpportunityStage stage, int count)
     {

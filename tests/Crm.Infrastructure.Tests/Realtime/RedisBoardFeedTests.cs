@@ -24,9 +24,10 @@ public sealed class RedisBoardFeedTests(RedisLiveDatabase database) : IClassFixt
         using var b = database.OtherInstance();
         using var onB = b.Feed.Subscribe(Demo.Value, Boards.Opportunities);
         using var otherTenantOnB = b.Feed.Subscribe(DemoIds.OtherTenant.Value, Boards.Opportunities);
+        await WaitUntilSubscribedAsync(database.RedisFeed);
+        await WaitUntilSubscribedAsync(b.Feed);
         using var relayA = database.RedisFeed.SubscribeRelay();
         using var relayB = b.Feed.SubscribeRelay();
-        await WaitUntilSubscribedAsync(b);
         var before = await database.SequenceOfAsync(Demo, Boards.Opportunities);
 
         await database.MoveAsync(Demo, DemoIds.Rep1FreshLead, OpportunityStage.FirstContact);
@@ -49,8 +50,10 @@ public sealed class RedisBoardFeedTests(RedisLiveDatabase database) : IClassFixt
     {
         using var b = database.OtherInstance();
         var onB = b.Feed.Subscribe(Demo.Value, Boards.Opportunities);
-        await WaitUntilSubscribedAsync(b);
+        await WaitUntilSubscribedAsync(b.Feed);
         var before = await database.SequenceOfAsync(Demo, Boards.Opportunities);
+        (await database.UnsentOutboxRowsAsync()).Select(r => $"{r.Board}#{r.Sequence}").ShouldBeEmpty("everything committed before the outage was published and marked sent");
+        var resyncsOnA = database.RedisFeed.Resyncs;
 
         database.Redis.Stop();
         var clock = Stopwatch.StartNew();
@@ -80,6 +83,8 @@ public sealed class RedisBoardFeedTests(RedisLiveDatabase database) : IClassFixt
         onB.Dispose();
         using var again = b.Feed.Subscribe(Demo.Value, Boards.Opportunities);
         await WaitUntilConnectedAsync(database.RedisFeed);
+        await WaitUntilAsync(() => database.RedisFeed.Resyncs > resyncsOnA, "A did not tell its subscribers to reload.");
+        database.RedisFeed.Resyncs.ShouldBe(resyncsOnA + 1, "one outage, one reload");
 
         // ... and the sweep sends the event the outage kept, once.
         (await database.Outbox.SweepAsync(database.Model, OutboxSweep.Grace)).ShouldBe(1);
@@ -89,14 +94,14 @@ public sealed class RedisBoardFeedTests(RedisLiveDatabase database) : IClassFixt
     }
 
     /// <summary>A subscription is live once a probe event published through it comes back.</summary>
-    private static async Task WaitUntilSubscribedAsync(RedisLiveDatabase.Instance instance)
+    private static async Task WaitUntilSubscribedAsync(RedisBoardFeed feed)
     {
         var probeTenant = Guid.NewGuid();
-        using var probe = instance.Feed.Subscribe(probeTenant, "probe");
+        using var probe = feed.Subscribe(probeTenant, "probe");
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            await instance.Feed.PublishAsync(new BoardEvent(probeTenant, "probe", 1, BoardEventKinds.Changed, Guid.Empty, 0, null, null, null, null, null, null, default, default));
+            await feed.PublishAsync(new BoardEvent(probeTenant, "probe", 1, BoardEventKinds.Changed, Guid.Empty, 0, null, null, null, null, null, null, default, default));
             using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             try
             {
@@ -106,6 +111,20 @@ public sealed class RedisBoardFeedTests(RedisLiveDatabase database) : IClassFixt
             catch (OperationCanceledException) when (deadline.Elapsed < FeedReading.Guard)
             {
             }
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > FeedReading.Guard)
+            {
+                throw new TimeoutException(failure);
+            }
+
+            await Task.Delay(50);
         }
     }
 
