@@ -23,6 +23,22 @@ namespace Crm.Web;
 /// <summary>The composition of Crm, kept out of Program.cs so that tests compose the same app.</summary>
 public static class CrmServices
 {
+    /// <summary>
+    /// A circuit's live links, which dispatch into the circuit's store. The board links are also registered as
+    /// <see cref="LiveBoardLink"/>, so <see cref="BoardCircuitHandler"/> resyncs every open board after a reconnect.
+    /// </summary>
+    public static IServiceCollection AddLiveLinks(this IServiceCollection services)
+    {
+        services.AddScoped<NotificationsLive>();
+        services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
+        services.AddScoped<Crm.Web.Features.Approvals.ApprovalsLive>();
+        services.AddScoped<Crm.Web.Features.WorkOrders.DispatchLive>();
+        services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Opportunities.PipelineLive>());
+        services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Approvals.ApprovalsLive>());
+        services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.WorkOrders.DispatchLive>());
+        return services;
+    }
+
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -50,6 +66,7 @@ public static class CrmServices
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddScoped<CircuitHandler, BoardCircuitHandler>();
+        services.AddLiveLinks();
         services.AddCascadingAuthenticationState();
 
         services.AddCrmIdentity();
@@ -68,20 +85,15 @@ public static class CrmServices
         services.AddCrmStore(typeof(CrmServices).Assembly);
         services.AddScoped<ShellCommands>();
         services.AddScoped<NotificationCommands>();
-        services.AddScoped<NotificationsLive>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<PipelineSettingsCommands>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityCommands>();
-        services.AddScoped<Crm.Web.Features.Opportunities.PipelineLive>();
         services.AddScoped<Crm.Web.Features.Opportunities.OpportunityDetailCommands>();
         services.AddScoped<Crm.Web.Features.Approvals.ApprovalCommands>();
-        services.AddScoped<Crm.Web.Features.Approvals.ApprovalsLive>();
-        services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Opportunities.PipelineLive>());
-        services.AddScoped<LiveBoardLink>(sp => sp.GetRequiredService<Crm.Web.Features.Approvals.ApprovalsLive>());
         services.AddScoped<Crm.Web.Features.WorkOrders.WorkOrderCommands>();
-        services.AddScoped<Crm.Web.Features.WorkOrders.DispatchLive>();
         services.AddScoped<Crm.Web.Components.RuleMessages>();
         services.AddScoped<PoolSettingsCommands>();
+        services.AddScoped<ServiceSettingsCommands>();
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
         services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
         services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();

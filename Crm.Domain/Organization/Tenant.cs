@@ -38,6 +38,12 @@ public sealed partial class Tenant : AggregateRoot<TenantId>
 
     public Customers.Pool.PoolPolicy Pool => CustomPool ?? Customers.Pool.PoolPolicy.Default;
 
+    /// <summary>The company's own service-level hours per work-order priority; null while it uses the defaults.</summary>
+    public Service.SlaPolicy? CustomSla { get; private set; }
+
+    /// <summary>The service-level hours in force: the company's own, or the defaults.</summary>
+    public Service.SlaPolicy Sla => CustomSla ?? Service.SlaPolicy.Default;
+
     public static Tenant Create(TenantId id, string name, string code, DateTimeOffset now)
     {
         var tenant = new Tenant
@@ -131,6 +137,22 @@ public sealed partial class Tenant : AggregateRoot<TenantId>
         Raise(new PoolConfigured(Id, now));
     }
 
+    /// <summary>
+    /// Sets how many hours each work-order priority is given. New work orders are due by the new hours;
+    /// the due time of an open one was fixed when it was opened and stays.
+    /// </summary>
+    public void ConfigureSla(Service.SlaPolicy sla, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(sla);
+        if (sla == Sla)
+        {
+            return;
+        }
+
+        CustomSla = sla == Service.SlaPolicy.Default ? null : sla;
+        Raise(new SlaConfigured(Id, now));
+    }
+
     public bool HasShop(ShopId shopId) => _shops.Exists(s => s.Id == shopId);
 
     private static string ValidCode(string? code, string rule)
@@ -161,3 +183,5 @@ public sealed record ShopOpened(TenantId TenantId, ShopId ShopId, string Name, D
 public sealed record PipelineConfigured(TenantId TenantId, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);
 
 public sealed record PoolConfigured(TenantId TenantId, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);
+
+public sealed record SlaConfigured(TenantId TenantId, DateTimeOffset OccurredAt) : DomainEvent(OccurredAt);

@@ -1,5 +1,6 @@
 using Crm.Domain.Customers.Pool;
 using Crm.Domain.Opportunities;
+using Crm.Domain.Service;
 using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Persistence;
@@ -13,4 +14,8 @@ public static class TenantSettings
     /// <summary>The public-pool rules of the context's tenant (the defaults while it has none of its own).</summary>
     public static async Task<PoolPolicy> PoolAsync(CrmDbContext db, CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().Select(t => t.CustomPool).FirstOrDefaultAsync(cancellationToken) ?? PoolPolicy.Default;
+
+    /// <summary>The service-level hours of the context's tenant (the defaults while it has none of its own).</summary>
+    public static async Task<SlaPolicy> SlaAsync(CrmDbContext db, CancellationToken cancellationToken = default) =>
+        await db.Tenants.AsNoTracking().Select(t => t.CustomSla).FirstOrDefaultAsync(cancellationToken) ?? SlaPolicy.Default;
 }

@@ -23,6 +23,10 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.CustomPool)
             .HasConversion(v => PoolPolicyJson.Serialize(v!), v => PoolPolicyJson.Deserialize(v))
             .HasColumnName("PoolPolicy");
+        builder.Ignore(t => t.Sla);
+        builder.Property(t => t.CustomSla)
+            .HasConversion(v => SlaPolicyJson.Serialize(v!), v => SlaPolicyJson.Deserialize(v))
+            .HasColumnName("SlaPolicy");
 
         builder.HasMany(t => t.Shops).WithOne().HasForeignKey(s => s.TenantId);
         builder.Navigation(t => t.Shops).HasField("_shops").UsePropertyAccessMode(PropertyAccessMode.Field);

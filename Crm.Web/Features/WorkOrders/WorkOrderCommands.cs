@@ -173,7 +173,7 @@ public sealed class WorkOrderCommands(IDbContextFactory<CrmDbContext> contexts, 
             var now = clock.GetUtcNow();
             var workOrder = WorkOrder.Open(
                 WorkOrderId.New(), scope.TenantId, customer.ShopId, customer.Id, null, input.Address ?? string.Empty, input.Type, input.Priority,
-                input.Description ?? string.Empty, now, SlaPolicy.Default, scope.UserId, now);
+                input.Description ?? string.Empty, now, await TenantSettings.SlaAsync(db, cancellationToken), scope.UserId, now);
             db.WorkOrders.Add(workOrder);
             await db.SaveChangesAsync(cancellationToken);
             return DispatchOutcome.Saved(await WorkOrderCards.OfAsync(db, workOrder, cancellationToken));

@@ -92,6 +92,23 @@ public sealed class CustomerPersistenceTests(TwoTenantDatabase database) : IClas
     }
 
     [Fact]
+    public async Task ServiceLevelHours_RoundTripThroughTheTenant_AndStayTheCompanysOwn()
+    {
+        var sla = Domain.Service.SlaPolicy.Create(2, 12, 36, 120);
+        await using (var db = database.CreateFor(DemoIds.OtherTenant))
+        {
+            var tenant = await db.Tenants.SingleAsync();
+            tenant.ConfigureSla(sla, database.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.CreateFor(DemoIds.OtherTenant);
+        (await Crm.Infrastructure.Persistence.TenantSettings.SlaAsync(check)).ShouldBe(sla);
+        await using var demo = database.CreateFor(Demo);
+        (await Crm.Infrastructure.Persistence.TenantSettings.SlaAsync(demo)).ShouldBe(Domain.Service.SlaPolicy.Default, "the demo company keeps the defaults");
+    }
+
+    [Fact]
     public async Task TheDemoCustomers_HaveRegionsTiersAndUniquePhones()
     {
         await using var db = database.CreateFor(Demo);

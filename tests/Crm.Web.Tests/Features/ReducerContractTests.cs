@@ -207,6 +207,11 @@ public sealed class ReducerContractTests
             () => new PoolSettingsState(),
             () => new PoolSettingsState { Form = PoolForm, IsSaving = true, Error = "x", SavedCount = 1 },
         ],
+        [typeof(ServiceSettingsState)] =
+        [
+            () => new ServiceSettingsState(),
+            () => new ServiceSettingsState { Settings = new ServiceSettingsInput(2, 12, 36, 96), IsSaving = true, Error = "x", SavedCount = 1 },
+        ],
     };
 
     private static readonly object[] Actions =
@@ -369,6 +374,12 @@ public sealed class ReducerContractTests
         new SavePoolSettingsSucceededAction(PoolForm),
         new SavePoolSettingsFailedAction("Refused."),
         new EffectFailedAction(new SavePoolSettingsAction(PoolForm.Settings), new InvalidOperationException("x")),
+        new LoadServiceSettingsAction(),
+        new LoadServiceSettingsSucceededAction(new ServiceSettingsInput(2, 12, 36, 96)),
+        new SaveServiceSettingsAction(new ServiceSettingsInput(2, 12, 36, 96)),
+        new SaveServiceSettingsSucceededAction(new ServiceSettingsInput(2, 12, 36, 96)),
+        new SaveServiceSettingsFailedAction("Refused."),
+        new EffectFailedAction(new SaveServiceSettingsAction(new ServiceSettingsInput(2, 12, 36, 96)), new InvalidOperationException("x")),
         new LoadLeadsAction(new LeadFilter()),
         new LoadLeadsAction(PendingFilter),
         new LoadLeadsSucceededAction(PendingFilter, OneLeadPage),
@@ -446,7 +457,7 @@ public sealed class ReducerContractTests
 
         registry.FeatureTypes.ShouldBe(
             [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
-                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(DispatchState), typeof(LeadsState), typeof(LeadImportState),
+                typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(ServiceSettingsState), typeof(DispatchState), typeof(LeadsState), typeof(LeadImportState),
                 typeof(CustomersState), typeof(CustomerProfileState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);

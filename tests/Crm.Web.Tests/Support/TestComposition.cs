@@ -27,6 +27,7 @@ public static class TestComposition
         services.AddScoped<RuleMessages>();
         services.AddScoped<ApprovalCommands>();
         services.AddScoped<PoolSettingsCommands>();
+        services.AddScoped<ServiceSettingsCommands>();
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
         services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
         services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
@@ -55,10 +56,7 @@ public static class TestComposition
     /// <summary>The circuit's live links, which dispatch into the circuit's store.</summary>
     public static IServiceCollection AddLiveLinks(IServiceCollection services)
     {
-        services.AddScoped<NotificationsLive>();
-        services.AddScoped<PipelineLive>();
-        services.AddScoped<ApprovalsLive>();
-        services.AddScoped<DispatchLive>();
+        CrmServices.AddLiveLinks(services);
         return services;
     }
 }

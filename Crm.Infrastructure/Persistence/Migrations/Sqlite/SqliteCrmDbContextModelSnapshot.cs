@@ -704,6 +704,10 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("PoolPolicy");
 
+                    b.Property<string>("CustomSla")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SlaPolicy");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
