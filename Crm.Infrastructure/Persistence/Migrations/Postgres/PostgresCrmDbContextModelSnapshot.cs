@@ -709,6 +709,10 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("PoolPolicy");
 
+                    b.Property<string>("CustomSla")
+                        .HasColumnType("text")
+                        .HasColumnName("SlaPolicy");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

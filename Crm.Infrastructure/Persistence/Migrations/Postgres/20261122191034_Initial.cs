@@ -80,6 +80,7 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     PipelineSettings = table.Column<string>(type: "text", nullable: true),
                     PoolPolicy = table.Column<string>(type: "text", nullable: true),
+                    SlaPolicy = table.Column<string>(type: "text", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

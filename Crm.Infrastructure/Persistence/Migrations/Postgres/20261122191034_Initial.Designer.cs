@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Crm.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCrmDbContext))]
-    [Migration("20261122174559_Initial")]
+    [Migration("20261122191034_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -711,6 +711,10 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("CustomPool")
                         .HasColumnType("text")
                         .HasColumnName("PoolPolicy");
+
+                    b.Property<string>("CustomSla")
+                        .HasColumnType("text")
+                        .HasColumnName("SlaPolicy");
 
                     b.Property<string>("Name")
                         .IsRequired()
