@@ -126,6 +126,8 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
                 .Where(e => e.DomainEvents.Count > 0 && outbox.Handles(e))
                 .ToList();
 
+        // Cards are projected (names read) before the write turn, so the turn holds only the numbering and the writes.
+        var projected = onBoards.Count == 0 || outbox is null || !HasTenant ? [] : await outbox.ProjectAsync(this, onBoards, cancellationToken);
         using var gate = _database is null ? null : await _database.EnterWriteAsync(cancellationToken);
         if (onBoards.Count == 0 || outbox is null || !HasTenant)
         {
@@ -139,7 +141,7 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
         {
             // One SaveChanges writes the change and its outbox rows. Changes are accepted only after
             // commit, so a failure leaves the context as unsaved as the database.
-            var rows = await outbox.AppendAsync(this, onBoards, _actor, cancellationToken);
+            var rows = await outbox.AppendAsync(this, projected, _actor, cancellationToken);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: ownTransaction is null ? false : acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

@@ -39,42 +39,66 @@ public sealed class BoardOutbox(
         }
     }
 
-    /// <summary>Projects, numbers and adds the outbox rows; the caller's single SaveChanges writes them with the change.</summary>
-    internal async Task<IReadOnlyList<(OutboxMessage Row, BoardEvent Event)>> AppendAsync(
-        CrmDbContext db, IReadOnlyList<IHasDomainEvents> changed, ICurrentActor? actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Projects the changed aggregates onto their boards' cards. It only reads (names for the cards), so the save
+    /// runs it before it waits for SQLite's single write turn: the turn then holds only the numbering and the writes.
+    /// </summary>
+    internal async Task<IReadOnlyList<(string Board, BoardCard Card)>> ProjectAsync(
+        CrmDbContext db, IReadOnlyList<IHasDomainEvents> changed, CancellationToken cancellationToken)
     {
-        var pending = new List<(OutboxMessage Row, BoardEvent Event)>();
-        var now = clock.GetUtcNow();
+        var projected = new List<(string Board, BoardCard Card)>();
         foreach (var aggregate in changed)
         {
             foreach (var projector in _projectors.Where(p => p.Handles(aggregate)))
             {
-                var card = await projector.ProjectAsync(db, aggregate, aggregate.DomainEvents, cancellationToken);
-                if (card is null)
+                if (await projector.ProjectAsync(db, aggregate, aggregate.DomainEvents, cancellationToken) is { } card)
                 {
-                    continue;
+                    projected.Add((projector.Board, card));
                 }
-
-                var tenantId = db.CurrentTenantId.Value;
-                var sequence = await NextSequenceAsync(db, tenantId, projector.Board, cancellationToken);
-                var boardEvent = new BoardEvent(
-                    tenantId, projector.Board, sequence, card.Kind, card.CardId, card.Version, card.ShopId, card.OwnerId, card.CardJson,
-                    actor?.ActorId, actor?.ActorName, card.Summary, card.OccurredAt, now);
-                var row = new OutboxMessage
-                {
-                    TenantId = tenantId,
-                    Board = projector.Board,
-                    Sequence = sequence,
-                    CardId = card.CardId,
-                    Payload = JsonSerializer.Serialize(boardEvent),
-                    CreatedAt = now,
-                };
-                db.Set<OutboxMessage>().Add(row);
-                pending.Add((row, boardEvent));
             }
         }
 
+        return projected;
+    }
+
+    /// <summary>Numbers the projected cards and adds their outbox rows; the caller's single SaveChanges writes them with the change.</summary>
+    internal async Task<IReadOnlyList<(OutboxMessage Row, BoardEvent Event)>> AppendAsync(
+        CrmDbContext db, IReadOnlyList<(string Board, BoardCard Card)> projected, ICurrentActor? actor, CancellationToken cancellationToken)
+    {
+        var pending = new List<(OutboxMessage Row, BoardEvent Event)>();
+        var now = clock.GetUtcNow();
+        foreach (var (board, card) in projected)
+        {
+            var tenantId = db.CurrentTenantId.Value;
+            var sequence = await NextSequenceAsync(db, tenantId, board, cancellationToken);
+            var boardEvent = new BoardEvent(
+                tenantId, board, sequence, card.Kind, card.CardId, card.Version, card.ShopId, card.OwnerId, card.CardJson,
+                actor?.ActorId, actor?.ActorName, card.Summary, card.OccurredAt, now);
+            var row = new OutboxMessage
+            {
+                TenantId = tenantId,
+                Board = board,
+                Sequence = sequence,
+                CardId = card.CardId,
+                Payload = JsonSerializer.Serialize(boardEvent),
+                CreatedAt = now,
+            };
+            db.Set<OutboxMessage>().Add(row);
+            pending.Add((row, boardEvent));
+        }
+
         return pending;
+    }
+
+    /// <summary>
+    /// The card a save of this context just projected for <paramref name="cardId"/> on <paramref name="board"/>
+    /// (null if it wrote none): a command returns it instead of reading the card back.
+    /// </summary>
+    public static string? SavedCardJson(CrmDbContext db, string board, Guid cardId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = db.Set<OutboxMessage>().Local.Where(r => r.Board == board && r.CardId == cardId).MaxBy(r => r.Sequence);
+        return row is null ? null : JsonSerializer.Deserialize<BoardEvent>(row.Payload)?.CardJson;
     }
 
     /// <summary>Publishes committed events, then marks them sent. A crash in between leaves them to the sweep.</summary>

@@ -35,7 +35,7 @@ public sealed class BoardSequence
 public sealed record BoardCard(
     Guid CardId, long Version, string Kind, Guid? ShopId, Guid? OwnerId, string CardJson, string? Summary, DateTimeOffset OccurredAt);
 
-/// <summary>Maps one aggregate type onto one board. Registered once per board; runs inside the save's transaction.</summary>
+/// <summary>Maps one aggregate type onto one board. Registered once per board; runs in the save, before its write turn and transaction, and only reads.</summary>
 public interface IBoardProjector
 {
     string Board { get; }

@@ -91,8 +91,10 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
             return await ConflictAsync(fresh, id, cancellationToken);
         }
 
-        // The moved card from the aggregate in hand, instead of reloading the board's view of it.
-        return MoveOutcome.Done(await OpportunityCards.OfAsync(db, opportunity, cancellationToken));
+        // The card the save projected for the board, instead of reading the board's view of it again.
+        return MoveOutcome.Done(BoardOutbox.SavedCardJson(db, Boards.Opportunities, id) is { } json
+            ? OpportunityCard.FromJson(json)
+            : await OpportunityCards.OfAsync(db, opportunity, cancellationToken));
     }
 
     private async Task<MoveOutcome> ConflictAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)
