@@ -20,14 +20,21 @@ namespace Crm.LoadTests;
 /// </summary>
 public sealed class BenchApp : IAsyncDisposable
 {
+    /// <summary>The PostgreSQL server the write-path scenario also runs on, when it answers (CRM_BENCH_PG overrides).</summary>
+    public static readonly string PostgresServer = Environment.GetEnvironmentVariable("CRM_BENCH_PG") is { Length: > 0 } pg
+        ? pg
+        : "Host=127.0.0.1;Port=5432;Username=crm;Password=crm;Database=postgres";
+
     private readonly string _folder;
     private readonly bool _keepFolder;
+    private readonly string? _postgresDatabase;
 
-    private BenchApp(ServiceProvider services, string folder, bool keepFolder)
+    private BenchApp(ServiceProvider services, string folder, bool keepFolder, string? postgresDatabase)
     {
         Services = services;
         _folder = folder;
         _keepFolder = keepFolder;
+        _postgresDatabase = postgresDatabase;
     }
 
     public ServiceProvider Services { get; }
@@ -36,15 +43,47 @@ public sealed class BenchApp : IAsyncDisposable
 
     public DatabaseModel Database => Services.GetRequiredService<DatabaseModel>();
 
-    /// <summary>Migrates and seeds a SQLite file in <paramref name="folder"/> (a new temp folder when null, deleted on dispose).</summary>
-    public static async Task<BenchApp> StartAsync(string? folder = null)
+    /// <summary>Whether the PostgreSQL server answers.</summary>
+    public static async Task<bool> PostgresAvailableAsync()
+    {
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
+            await connection.OpenAsync();
+            return true;
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Migrates and seeds a SQLite file in <paramref name="folder"/> (a new temp folder when null, deleted on dispose),
+    /// or, with <paramref name="postgres"/>, a new database on <see cref="PostgresServer"/> (dropped on dispose).
+    /// </summary>
+    public static async Task<BenchApp> StartAsync(string? folder = null, bool postgres = false)
     {
         var keepFolder = folder is not null;
         folder ??= Path.Combine(Path.GetTempPath(), "crm-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = $"Data Source={Path.Combine(folder, "crm.db")}" })
-            .Build();
+        string? postgresDatabase = null;
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = $"Data Source={Path.Combine(folder, "crm.db")}" };
+        if (postgres)
+        {
+            postgresDatabase = "crm_bench_" + Guid.NewGuid().ToString("N");
+            await using (var server = new Npgsql.NpgsqlConnection(PostgresServer))
+            {
+                await server.OpenAsync();
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{postgresDatabase}\"", server);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            settings["Database:Provider"] = "Postgres";
+            settings["ConnectionStrings:Crm"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresDatabase }.ToString();
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
@@ -61,7 +100,7 @@ public sealed class BenchApp : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await DatabaseInitializer.MigrateAsync(provider.GetRequiredService<DatabaseModel>());
         await DemoSeeding.SeedAsync(provider);
-        return new BenchApp(provider, folder, keepFolder);
+        return new BenchApp(provider, folder, keepFolder, postgresDatabase);
     }
 
     /// <summary>A DI scope acting as the head-office manager (sees every card).</summary>
@@ -130,6 +169,15 @@ public sealed class BenchApp : IAsyncDisposable
         await Services.GetRequiredService<BoardOutbox>().FlushAsync();
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var server = new Npgsql.NpgsqlConnection(PostgresServer);
+            await server.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", server);
+            await drop.ExecuteNonQueryAsync();
+        }
+
         if (_keepFolder)
         {
             return;

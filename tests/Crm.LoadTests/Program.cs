@@ -27,9 +27,13 @@ async Task Repeat(Func<Task<RunResult>> run)
 if (scenario is "write" or "all")
 {
     var moves = quick ? 300 : 2000;
-    foreach (var writers in new[] { 1, 4, 16 })
+    var databases = await BenchApp.PostgresAvailableAsync() ? new[] { false, true } : [false];
+    foreach (var postgres in databases)
     {
-        await Repeat(() => WritePathScenario.RunAsync(writers, Math.Max(1, moves / writers)));
+        foreach (var writers in new[] { 1, 4, 16 })
+        {
+            await Repeat(() => WritePathScenario.RunAsync(writers, Math.Max(1, moves / writers), postgres));
+        }
     }
 }
 

@@ -8,14 +8,15 @@ namespace Crm.LoadTests;
 
 /// <summary>
 /// Scenario 4: card moves through the real command path (visibility, Version check, blueprint,
-/// outbox, sequence, publish) with 1, 4 and 16 concurrent writers on SQLite. Each writer owns its
+/// outbox, sequence, publish) with 1, 4 and 16 concurrent writers on SQLite, and on PostgreSQL when a
+/// server answers (<see cref="BenchApp.PostgresServer"/>). Each writer owns its
 /// own cards, so every move should succeed: any refusal or exception is an error.
 /// </summary>
 public static class WritePathScenario
 {
-    public static async Task<RunResult> RunAsync(int writers, int movesPerWriter)
+    public static async Task<RunResult> RunAsync(int writers, int movesPerWriter, bool postgres = false)
     {
-        await using var app = await BenchApp.StartAsync();
+        await using var app = await BenchApp.StartAsync(postgres: postgres);
         var cards = await app.MovableCardsAsync();
         var histogram = new LongHistogram(TimeStamp.Seconds(60), 3);
         long errors = 0;
@@ -63,7 +64,7 @@ public static class WritePathScenario
         })).ToList();
         await Task.WhenAll(tasks);
         sw.Stop();
-        return RunResult.From("write path", $"SQLite, {writers} writer(s)", histogram, errors, sw.Elapsed.TotalSeconds,
+        return RunResult.From("write path", $"{(postgres ? "PostgreSQL" : "SQLite")}, {writers} writer(s)", histogram, errors, sw.Elapsed.TotalSeconds,
             new Dictionary<string, double> { ["db-locked"] = lockedErrors });
     }
 }
