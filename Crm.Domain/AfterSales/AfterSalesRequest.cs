@@ -42,6 +42,9 @@ public sealed class AfterSalesRequest : AggregateRoot<AfterSalesRequestId>, ITen
     /// <summary>The requester's words; required for <see cref="AfterSalesReason.Other"/>.</summary>
     public string? Note { get; private set; }
 
+    /// <summary>Where the technician picks the goods up; only for types that need a pickup.</summary>
+    public string? PickupAddress { get; private set; }
+
     public AfterSalesStatus Status { get; private set; }
 
     public UserId RequesterId { get; private set; }
@@ -78,6 +81,7 @@ public sealed class AfterSalesRequest : AggregateRoot<AfterSalesRequestId>, ITen
         Money amount,
         AfterSalesReason reason,
         string? note,
+        string? pickupAddress,
         ApprovalRequestId approvalRequestId,
         UserId requester,
         DateTimeOffset now)
@@ -112,6 +116,10 @@ public sealed class AfterSalesRequest : AggregateRoot<AfterSalesRequestId>, ITen
             throw new DomainRuleViolation("aftersales.note-required-for-other", "Say what the reason is when it is “other”.");
         }
 
+        var address = validType.NeedsPickup()
+            ? Guard.Text(pickupAddress, WorkOrderLimits.AddressMaxLength, "aftersales.pickup-address", "A pickup address")
+            : null;
+
         var request = new AfterSalesRequest
         {
             Id = id,
@@ -123,6 +131,7 @@ public sealed class AfterSalesRequest : AggregateRoot<AfterSalesRequestId>, ITen
             Amount = amount,
             Reason = validReason,
             Note = validNote,
+            PickupAddress = address,
             Status = AfterSalesStatus.PendingApproval,
             RequesterId = requester,
             CreatedAt = now,

@@ -24,10 +24,11 @@ internal static class AfterSalesDesk
         AfterSalesReason reason = AfterSalesReason.Damaged,
         string? note = null,
         string? orderReference = "TM-20261118-001",
-        IReadOnlyCollection<AfterSalesItem>? items = null) =>
+        IReadOnlyCollection<AfterSalesItem>? items = null,
+        string? pickupAddress = "上海市青浦区华新镇华志路 1588 号") =>
         AfterSalesRequest.Submit(
             AfterSalesRequestId.New(), Tenant, Shop, type, Customer, orderReference, items ?? [AfterSalesItem.Create("川字托盘", 12)],
-            Money.Create(amount), reason, note, ApprovalRequestId.New(), Rep, Now);
+            Money.Create(amount), reason, note, pickupAddress, ApprovalRequestId.New(), Rep, Now);
 
     public static AfterSalesRequest Approved(AfterSalesType type = AfterSalesType.ReturnAndRefund)
     {

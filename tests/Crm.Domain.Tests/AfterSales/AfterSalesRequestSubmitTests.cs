@@ -71,6 +71,18 @@ public class AfterSalesRequestSubmitTests
     public void WhenTheNoteIsTooLong_RefusesWithNoteTooLong() =>
         RuleAssert.Violates(() => Submit(note: new string('x', AfterSalesLimits.NoteMaxLength + 1)), "aftersales.note-too-long");
 
+    [Theory]
+    [InlineData(AfterSalesType.ReturnAndRefund)]
+    [InlineData(AfterSalesType.Exchange)]
+    public void WhenGoodsComeBackWithoutAPickupAddress_RefusesWithPickupAddressRequired(AfterSalesType type) =>
+        RuleAssert.Violates(() => Submit(type, pickupAddress: " "), "aftersales.pickup-address-required");
+
+    [Theory]
+    [InlineData(AfterSalesType.RefundOnly)]
+    [InlineData(AfterSalesType.Reissue)]
+    public void WhenNothingComesBack_NoPickupAddressIsKept(AfterSalesType type) =>
+        Submit(type, pickupAddress: "somewhere").PickupAddress.ShouldBeNull();
+
     [Fact]
     public void WhenTheTypeIsUndefined_RefusesWithTypeInvalid() =>
         RuleAssert.Violates(() => Submit((AfterSalesType)42), "aftersales.type-invalid");
