@@ -80,6 +80,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         builder.HasOne<Shop>().WithMany().HasForeignKey(r => r.ShopId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AfterSalesRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.TenantId, r.Status, r.CreatedAt });
-        builder.HasIndex(r => r.RequestId).IsUnique();
+        // Not unique: one refund per request is the request's rule (its Version makes a racing second decision a
+        // conflict); a unique index would make that race a constraint error on PostgreSQL, which inserts first.
+        builder.HasIndex(r => r.RequestId);
     }
 }

@@ -132,8 +132,7 @@ namespace Crm.Infrastructure.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Refunds_RequestId",
                 table: "Refunds",
-                column: "RequestId",
-                unique: true);
+                column: "RequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Refunds_ShopId",
