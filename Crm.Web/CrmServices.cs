@@ -97,6 +97,8 @@ public static class CrmServices
         services.AddScoped<Crm.Web.Features.Pool.PoolCommands>();
         services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.Pool.PoolClaimOutcome>();
         services.AddScoped<Crm.Web.Features.Leads.LeadCommands>();
+        services.AddScoped<Crm.Web.Features.AfterSales.AfterSalesCommands>();
+        services.AddSingleton<Crm.Web.Features.Approvals.IApprovalOutcome, Crm.Web.Features.AfterSales.ReturnApprovalOutcome>();
         Crm.Web.Features.Customers.CustomersSlice.AddCustomers(services);
 
         services.AddLiveBoards(configuration);

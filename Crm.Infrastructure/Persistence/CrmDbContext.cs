@@ -64,6 +64,10 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
     public DbSet<Lead> Leads => Set<Lead>();
 
+    public DbSet<Domain.AfterSales.AfterSalesRequest> AfterSalesRequests => Set<Domain.AfterSales.AfterSalesRequest>();
+
+    public DbSet<Domain.AfterSales.Refund> Refunds => Set<Domain.AfterSales.Refund>();
+
     public DbSet<Realtime.OutboxMessage> OutboxMessages => Set<Realtime.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -30,6 +30,8 @@ internal static class IdConverters
         builder.Properties<WorkOrderStatusChangeId>().HaveConversion<WorkOrderStatusChangeIdConverter>();
         builder.Properties<LeadId>().HaveConversion<LeadIdConverter>();
         builder.Properties<LeadStatusChangeId>().HaveConversion<LeadStatusChangeIdConverter>();
+        builder.Properties<Domain.AfterSales.AfterSalesRequestId>().HaveConversion<AfterSalesRequestIdConverter>();
+        builder.Properties<Domain.AfterSales.RefundId>().HaveConversion<RefundIdConverter>();
     }
 
     private sealed class TenantIdConverter() : ValueConverter<TenantId, Guid>(v => v.Value, v => new TenantId(v));
@@ -66,4 +68,9 @@ internal static class IdConverters
     private sealed class LeadIdConverter() : ValueConverter<LeadId, Guid>(v => v.Value, v => new LeadId(v));
 
     private sealed class LeadStatusChangeIdConverter() : ValueConverter<LeadStatusChangeId, Guid>(v => v.Value, v => new LeadStatusChangeId(v));
+
+    private sealed class AfterSalesRequestIdConverter()
+        : ValueConverter<Domain.AfterSales.AfterSalesRequestId, Guid>(v => v.Value, v => new Domain.AfterSales.AfterSalesRequestId(v));
+
+    private sealed class RefundIdConverter() : ValueConverter<Domain.AfterSales.RefundId, Guid>(v => v.Value, v => new Domain.AfterSales.RefundId(v));
 }

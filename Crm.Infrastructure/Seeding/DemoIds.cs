@@ -100,5 +100,16 @@ public static class DemoIds
 
     public static Domain.Approvals.ApprovalRequestId ApprovalRequest(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8009-{n:000000000000}"));
 
+    /// <summary>rep1, Tmall, return and refund of damaged pallets, pending approval.</summary>
+    public static readonly Domain.AfterSales.AfterSalesRequestId Rep1PendingReturn = AfterSalesRequest(1);
+
+    /// <summary>rep2, JD, return and refund approved by the manager: its pickup work order and a refund due.</summary>
+    public static readonly Domain.AfterSales.AfterSalesRequestId Rep2ApprovedReturn = AfterSalesRequest(4);
+
+    /// <summary>The other company's pending request (isolation tests).</summary>
+    public static readonly Domain.AfterSales.AfterSalesRequestId OtherTenantAfterSales = AfterSalesRequest(1001);
+
+    public static Domain.AfterSales.AfterSalesRequestId AfterSalesRequest(int n) => new(Guid.Parse($"0b1c0000-0000-4000-800a-{n:000000000000}"));
+
     private static UserId User(int n) => new(Guid.Parse($"0b1c0000-0000-4000-8004-{n:000000000000}"));
 }

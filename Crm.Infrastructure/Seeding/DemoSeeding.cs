@@ -35,6 +35,7 @@ public static class DemoSeeding
         services.AddTransient<IDemoSeeder, NotificationDemoSeeder>();
         services.AddTransient<IDemoSeeder, ApprovalDemoSeeder>();
         services.AddTransient<IDemoSeeder, PoolDemoSeeder>();
+        services.AddTransient<IDemoSeeder, AfterSalesDemoSeeder>();
         return services;
     }
 

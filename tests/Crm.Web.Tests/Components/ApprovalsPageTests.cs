@@ -76,7 +76,7 @@ public sealed class ApprovalsPageTests : ComponentTestBase
     public void WhenFilteredToAStatusNothingHas_TheFilteredEmptyStateShows()
     {
         SignIn(DemoUsers.Manager);
-        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("/boards/approvals?status=Approved");
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("/boards/approvals?kind=PoolClaim&status=Approved");
 
         var host = RenderLoaded();
 

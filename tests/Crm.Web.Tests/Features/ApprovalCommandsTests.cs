@@ -53,7 +53,8 @@ public sealed class ApprovalCommandsTests : IAsyncLifetime
 
         var load = await Commands().LoadBoardAsync();
 
-        load.Cards.Select(c => c.Id).ShouldBe([tmall.Value]);
+        load.Cards.ShouldContain(c => c.Id == tmall.Value);
+        load.Cards.ShouldAllBe(c => c.ShopId == DemoIds.TmallShop.Value, "the demo's after-sales requests of the Tmall shop show too, nothing of JD");
         ApprovalCommands.CanSee(Scope(), Samples.Approval() with { RequesterId = DemoIds.Rep2.Value, ShopId = DemoIds.JdShop.Value }).ShouldBeFalse();
     }
 

@@ -8,6 +8,8 @@ using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Leads;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Features.Admin;
+using Crm.Web.Features.AfterSales;
+using Crm.Infrastructure.AfterSales;
 using Crm.Web.Features.Approvals;
 using Crm.Web.Features.Leads;
 using Crm.Web.Features.Customers;
@@ -84,6 +86,14 @@ public sealed class ReducerContractTests
     private static readonly Guid ProfileId = Profile.Details.Id;
     private static readonly HandOverResult HandedOver = new("Li Wei", "Zhang Min", 24, 12, false);
     private static readonly CustomerFilter SomeFilter = new(Name: "物流", InPool: true);
+    private static readonly AfterSalesRow PendingReturn = Samples.AfterSalesRow();
+    private static readonly AfterSalesRow ApprovedExchange = Samples.AfterSalesRow(Domain.AfterSales.AfterSalesType.Exchange, Domain.AfterSales.AfterSalesStatus.Approved);
+    private static readonly ImmutableList<AfterSalesRow> TwoReturns = [PendingReturn, ApprovedExchange];
+    private static readonly AfterSalesDetail ReturnDetail = Samples.AfterSalesDetail(PendingReturn);
+    private static readonly RefundRow DueRefund = Samples.Refund();
+    private static readonly ImmutableList<RefundRow> OneRefund = [DueRefund];
+    private static readonly AfterSalesInput SomeReturn = new(
+        Domain.AfterSales.AfterSalesType.ReturnAndRefund, Guid.NewGuid(), "TM-1", [("川字托盘", 12)], 480m, Domain.AfterSales.AfterSalesReason.Damaged, null, "上海");
 
     /// <summary>Each call builds a fresh, equal instance, so a reducer cannot share it between two runs.</summary>
     private static readonly Dictionary<Type, Func<object>[]> States = new()
@@ -201,6 +211,17 @@ public sealed class ReducerContractTests
         [
             () => new PoolState(),
             () => new PoolState { View = SomePool, IsLoading = true, IsBusy = true, Region = SomePool.Regions[0].Id, Text = "logistics", Notice = new PoolNotice("Refused.", true, 2) },
+        ],
+        [typeof(AfterSalesState)] =
+        [
+            () => new AfterSalesState(),
+            () => new AfterSalesState
+            {
+                Rows = TwoReturns, Customers = OneCustomer, CanSubmit = true, IsLoading = true, IsLoaded = true,
+                Filter = new AfterSalesFilter(AfterSalesPeriod.Week, Domain.AfterSales.AfterSalesStatus.PendingApproval),
+                OpenId = PendingReturn.Id, Detail = ReturnDetail, IsSaving = true, SubmitError = "x", SubmittedCount = 2,
+                Refunds = OneRefund, CanPay = true, RefundsLoaded = true, PayingId = DueRefund.Id, Notice = new AfterSalesNotice("Saved.", false, 2),
+            },
         ],
         [typeof(PoolSettingsState)] =
         [
@@ -369,6 +390,30 @@ public sealed class ReducerContractTests
         new EffectFailedAction(new LoadPoolAction(), new InvalidOperationException("x")),
         new EffectFailedAction(new ClaimCustomerAction(SomePool.Pool[0].Id, "x"), new InvalidOperationException("x")),
 
+        new LoadAfterSalesAction(),
+        new LoadAfterSalesSucceededAction(new AfterSalesLoad(TwoReturns, OneCustomer, true)),
+        new SetAfterSalesFilterAction(new AfterSalesFilter(Type: Domain.AfterSales.AfterSalesType.Exchange)),
+        new OpenAfterSalesAction(PendingReturn.Id),
+        new OpenAfterSalesAction(ApprovedExchange.Id),
+        new LoadAfterSalesDetailSucceededAction(ReturnDetail),
+        new LoadAfterSalesDetailSucceededAction(null),
+        new CloseAfterSalesAction(),
+        new SubmitAfterSalesAction(SomeReturn),
+        new SubmitAfterSalesSucceededAction(PendingReturn with { Version = 2 }, "Submitted."),
+        new SubmitAfterSalesFailedAction("Refused."),
+        new ClearAfterSalesErrorAction(),
+        new LoadRefundsAction(),
+        new LoadRefundsSucceededAction(new RefundsLoad(OneRefund, true)),
+        new MarkRefundPaidAction(DueRefund.Id, 1),
+        new MarkRefundPaidSucceededAction(new RefundsLoad([Samples.Refund(Domain.AfterSales.RefundStatus.Paid)], true), "Paid."),
+        new MarkRefundPaidFailedAction("Refused.", null),
+        new MarkRefundPaidFailedAction("Refused.", new RefundsLoad(OneRefund, false)),
+        new AfterSalesNoticeShownAction(2),
+        new AfterSalesNoticeShownAction(1),
+        new EffectFailedAction(new LoadAfterSalesAction(), new InvalidOperationException("x")),
+        new EffectFailedAction(new SubmitAfterSalesAction(SomeReturn), new InvalidOperationException("x")),
+        new EffectFailedAction(new MarkRefundPaidAction(DueRefund.Id, 1), new InvalidOperationException("x")),
+
         new LoadPoolSettingsSucceededAction(PoolForm),
         new SavePoolSettingsAction(PoolForm.Settings),
         new SavePoolSettingsSucceededAction(PoolForm),
@@ -458,7 +503,7 @@ public sealed class ReducerContractTests
         registry.FeatureTypes.ShouldBe(
             [typeof(AdminUsersState), typeof(NotificationsState), typeof(ShellState), typeof(PipelineState), typeof(OpportunityDetailState), typeof(PipelineSettingsState),
                 typeof(ApprovalsState), typeof(PoolState), typeof(PoolSettingsState), typeof(ServiceSettingsState), typeof(DispatchState), typeof(LeadsState), typeof(LeadImportState),
-                typeof(CustomersState), typeof(CustomerProfileState)],
+                typeof(CustomersState), typeof(CustomerProfileState), typeof(AfterSalesState)],
             ignoreOrder: true);
         ReducerMethods().Count().ShouldBeGreaterThan(0);
     }

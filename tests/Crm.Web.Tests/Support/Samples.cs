@@ -206,4 +206,29 @@ public static class Samples
             [new CustomerOpportunityLine(DemoIds.Rep1FreshLead.Value, "800 pallets", OpportunityStage.Lead, 10_000m, "Li Wei", Today.AddDays(20))],
             [new OwnershipLine(Now.AddDays(-200), OwnershipChangeKind.Registered, null, "Li Wei", "Li Wei", null)]);
     }
+
+    public static Crm.Web.Features.AfterSales.AfterSalesRow AfterSalesRow(
+        Domain.AfterSales.AfterSalesType type = Domain.AfterSales.AfterSalesType.ReturnAndRefund,
+        Domain.AfterSales.AfterSalesStatus status = Domain.AfterSales.AfterSalesStatus.PendingApproval,
+        Domain.AfterSales.AfterSalesReason reason = Domain.AfterSales.AfterSalesReason.Damaged,
+        decimal amount = 480m,
+        DateTimeOffset? createdAt = null,
+        string orderReference = "TM-20261118-0031",
+        Guid? shopId = null) =>
+        new(Guid.NewGuid(), 1, type, status, reason, DemoIds.Customer(1).Value, "上海顺达物流有限公司", shopId ?? DemoIds.TmallShop.Value, orderReference, amount, "CNY",
+            "川字托盘 × 12", "Li Wei", createdAt ?? Now.AddHours(-1), null);
+
+    public static Crm.Web.Features.AfterSales.AfterSalesDetail AfterSalesDetail(Crm.Web.Features.AfterSales.AfterSalesRow row, Guid? workOrderId = null) =>
+        new(row, [new("川字托盘", 12)], "叉孔开裂", "上海市青浦区华新镇华志路 1588 号", "同意",
+            [
+                new(Domain.AfterSales.AfterSalesStepKind.Submitted, "Li Wei", row.CreatedAt, "叉孔开裂", null),
+                new(Domain.AfterSales.AfterSalesStepKind.Approved, "Wang Fang", row.CreatedAt.AddHours(1), "同意", null),
+                new(Domain.AfterSales.AfterSalesStepKind.PickupScheduled, "Wang Fang", row.CreatedAt.AddHours(1), null, workOrderId ?? Guid.NewGuid()),
+                new(Domain.AfterSales.AfterSalesStepKind.RefundRecorded, "Wang Fang", row.CreatedAt.AddHours(1), null, Guid.NewGuid()),
+            ],
+            workOrderId ?? Guid.NewGuid(), Domain.Service.WorkOrderStatus.New, Guid.NewGuid(), Domain.AfterSales.RefundStatus.Due);
+
+    public static Crm.Web.Features.AfterSales.RefundRow Refund(Domain.AfterSales.RefundStatus status = Domain.AfterSales.RefundStatus.Due) =>
+        new(Guid.NewGuid(), 1, Guid.NewGuid(), "上海顺达物流有限公司", "TM-20261118-0031", Domain.AfterSales.AfterSalesType.ReturnAndRefund, 480m, "CNY", status, Now.AddHours(-2),
+            status == Domain.AfterSales.RefundStatus.Paid ? Now : null, status == Domain.AfterSales.RefundStatus.Paid ? "Sun Li" : null);
 }

@@ -140,6 +140,8 @@ public static class DemoUsers
 
     public static DemoUser Dispatcher { get; } = new(DemoIds.Dispatcher, "dispatcher@demo.local", "Chen Jing", Roles.Dispatcher, HeadOffice: false, [DemoIds.TmallShop, DemoIds.JdShop]);
 
+    public static DemoUser Finance { get; } = new(DemoIds.Finance, "finance@demo.local", "Sun Li", Roles.Finance, HeadOffice: true, [DemoIds.TmallShop, DemoIds.JdShop, DemoIds.AlibabaShop]);
+
     public static DemoUser Tech1 { get; } = new(DemoIds.Tech1, "tech1@demo.local", "Liu Yang", Roles.Technician, HeadOffice: false, [DemoIds.TmallShop, DemoIds.JdShop]);
 
     public static DemoUser Tech2 { get; } = new(DemoIds.Tech2, "tech2@demo.local", "Zhao Lei", Roles.Technician, HeadOffice: false, [DemoIds.TmallShop, DemoIds.JdShop]);

@@ -443,6 +443,57 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AfterSalesRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PickupAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    RequesterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApprovalRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PickupWorkOrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RefundId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Amount_Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Amount_Currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    History = table.Column<string>(type: "jsonb", nullable: true),
+                    Items = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AfterSalesRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AfterSalesRequests_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AfterSalesRequests_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AfterSalesRequests_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -487,6 +538,47 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                         principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Refunds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaidById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Amount_Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Amount_Currency = table.Column<string>(type: "character(3)", fixedLength: true, maxLength: 3, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Refunds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Refunds_AfterSalesRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "AfterSalesRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Refunds_Shops_ShopId",
+                        column: x => x.ShopId,
+                        principalTable: "Shops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Refunds_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -799,6 +891,32 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesRequests_ApprovalRequestId",
+                table: "AfterSalesRequests",
+                column: "ApprovalRequestId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesRequests_CustomerId",
+                table: "AfterSalesRequests",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesRequests_ShopId",
+                table: "AfterSalesRequests",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesRequests_TenantId_CreatedAt",
+                table: "AfterSalesRequests",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AfterSalesRequests_TenantId_ShopId",
+                table: "AfterSalesRequests",
+                columns: new[] { "TenantId", "ShopId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_ShopId",
                 table: "ApprovalRequests",
                 column: "ShopId");
@@ -1049,6 +1167,21 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "TenantId", "CardId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Refunds_RequestId",
+                table: "Refunds",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_ShopId",
+                table: "Refunds",
+                column: "ShopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refunds_TenantId_Status_CreatedAt",
+                table: "Refunds",
+                columns: new[] { "TenantId", "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Regions_TenantId_Code",
                 table: "Regions",
                 columns: new[] { "TenantId", "Code" },
@@ -1171,6 +1304,9 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "Refunds");
+
+            migrationBuilder.DropTable(
                 name: "Teams");
 
             migrationBuilder.DropTable(
@@ -1184,6 +1320,9 @@ namespace Crm.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "AfterSalesRequests");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
