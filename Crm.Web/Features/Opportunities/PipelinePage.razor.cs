@@ -118,6 +118,14 @@ public partial class PipelinePage
 
     private string Localizer(string key, params object[] args) => L[key, args];
 
+    /// <summary>What a card shows beyond its record: it re-renders only when this or the card changes.</summary>
+    private object CardStamp(OpportunityCard card) => (
+        PipelineView.IsStale(card, State.Value.Settings.StaleRule, _now),
+        PipelineView.DaysSinceFollowUp(card, _now),
+        (int)(_now - card.StageEnteredAt).TotalDays,
+        State.Value.Pending.ContainsKey(card.Id),
+        EditingBy(card.Id));
+
     private string? EditingBy(Guid cardId) =>
         State.Value.Presence.FirstOrDefault(p => p.EditingCardId == cardId && p.UserId != CurrentUser.Scope?.UserId.Value)?.DisplayName;
 

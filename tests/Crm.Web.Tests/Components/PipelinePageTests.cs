@@ -4,6 +4,7 @@ using Bunit;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Infrastructure.Seeding;
+using Crm.Web.Components.Kanban;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Identity;
 using Crm.Web.Tests.Support;
@@ -63,6 +64,60 @@ public sealed class PipelinePageTests : ComponentTestBase
         ColumnOf(host, DemoIds.Rep1NeedsAnalysisWithoutSummary.Value).ShouldBe("column-needs-analysis");
         ColumnOf(host, DemoIds.Rep1ProposalWithoutAmount.Value).ShouldBe("column-proposal");
         host.FindAll($"[data-testid=card-{DemoIds.Rep2Negotiation.Value}]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task WhenACardMovesRemotely_OnlyThatCardAndTheTwoColumnsItLeftAndEnteredRenderAgain()
+    {
+        var host = RenderLoaded();
+        var card = Pipeline.Cards[DemoIds.Rep1FreshLead.Value];
+        var cardsBefore = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.Instance);
+        var cardRenders = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.RenderCount);
+        var headerRenders = host.FindComponents<KanbanHeader>().ToDictionary(h => h.Instance.Column.Key, h => h.RenderCount);
+        cardsBefore.Count.ShouldBeGreaterThan(5, "a board with cards in several columns");
+
+        await Task.Run(() => Store.Dispatch(new OpportunityChangedRemotelyAction(card with { Stage = OpportunityStage.Proposal, Version = card.Version + 1 })));
+        host.WaitForAssertion(() => ColumnOf(host, card.Id).ShouldBe("column-proposal"), Patience);
+        await RendererIdleAsync();
+
+        // Every other card is the same component instance and did not render again.
+        var cardsAfter = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id);
+        foreach (var (id, before) in cardsBefore.Where(c => c.Key != card.Id))
+        {
+            cardsAfter[id].Instance.ShouldBeSameAs(before, $"card {id} kept its component");
+            cardsAfter[id].RenderCount.ShouldBe(cardRenders[id], $"card {id} did not render again");
+        }
+
+        // The moved card is a fresh component in its new column, rendered once.
+        cardsAfter[card.Id].Instance.ShouldNotBeSameAs(cardsBefore[card.Id]);
+        cardsAfter[card.Id].RenderCount.ShouldBe(1);
+
+        // Only the two headers whose figures changed rendered again.
+        var rerendered = host.FindComponents<KanbanHeader>()
+            .Where(h => h.RenderCount != headerRenders[h.Instance.Column.Key])
+            .Select(h => h.Instance.Column.Key)
+            .Order()
+            .ToList();
+        rerendered.ShouldBe(["lead", "proposal"]);
+    }
+
+    [Fact]
+    public async Task WhenACardIsEditedRemotelyInPlace_OnlyThatCardRendersAgain()
+    {
+        var host = RenderLoaded();
+        var card = Pipeline.Cards[DemoIds.Rep1FreshLead.Value];
+        var renders = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.RenderCount);
+        var headerRenders = host.FindComponents<KanbanHeader>().ToDictionary(h => h.Instance.Column.Key, h => h.RenderCount);
+
+        await Task.Run(() => Store.Dispatch(new OpportunityChangedRemotelyAction(card with { Title = "Renamed far away", Version = card.Version + 1 })));
+        host.WaitForAssertion(() => host.Find($"[data-testid=card-title-{card.Id}]").TextContent.Trim().ShouldBe("Renamed far away"), Patience);
+        await RendererIdleAsync();
+
+        host.FindComponents<KanbanCard<OpportunityCard>>()
+            .Where(c => c.RenderCount != renders[c.Instance.Item.Id])
+            .Select(c => c.Instance.Item.Id)
+            .ShouldBe([card.Id]);
+        host.FindComponents<KanbanHeader>().ShouldAllBe(h => h.RenderCount == headerRenders[h.Instance.Column.Key]);
     }
 
     [Fact]
