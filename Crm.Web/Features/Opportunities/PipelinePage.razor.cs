@@ -63,13 +63,12 @@ public partial class PipelinePage
 
     private IReadOnlyList<OpportunityCard> Visible => PipelineView.Visible(State.Value, Shell.Value.SelectedShopId?.Value, _now);
 
-    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.Rendered(Visible, State.Value.Folded);
+    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.Rendered(Visible, State.Value);
 
-    private IReadOnlyList<(Guid Id, string Name)> Owners =>
-        State.Value.Cards.Values.Select(c => (c.OwnerId, c.OwnerName)).Distinct().OrderBy(o => o.OwnerName).ToList();
+    private IReadOnlyList<OwnerOption> Owners => State.Value.Owners;
 
     private IReadOnlyList<KanbanColumn> Columns =>
-        PipelineView.Columns(Visible, State.Value.Settings)
+        PipelineView.Columns(State.Value, Visible)
             .Select(f => new KanbanColumn(
                 KeyOf(f.Stage),
                 Localizer($"OpportunityStage.{f.Stage}"),
