@@ -18,7 +18,8 @@ public sealed record PipelineLoad(
     ImmutableDictionary<OpportunityStage, StageTotals> Totals,
     ImmutableList<OwnerOption> Owners,
     PipelineFilter Query,
-    DateTimeOffset LoadedAt);
+    DateTimeOffset LoadedAt,
+    int PageSize);
 
 /// <summary>Who changed a card last and how, for "Li Wei moved this to Negotiation 3 s ago".</summary>
 public sealed record LastChange(string? ActorName, string Kind, OpportunityStage Stage, DateTimeOffset At);
@@ -35,8 +36,11 @@ public sealed record MoveOutcome(
 }
 
 /// <summary>The pipeline's use cases: load what the user may see, call one aggregate method, save (which publishes).</summary>
-public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts, CurrentUser currentUser, TimeProvider clock)
+public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts, CurrentUser currentUser, TimeProvider clock, IConfiguration? configuration = null)
 {
+    /// <summary>Cards a column loads at first and per "Show more" (<c>Pipeline:CardsPerColumn</c>).</summary>
+    public int PageSize => Math.Max(1, configuration?.GetValue("Pipeline:CardsPerColumn", PipelineQueries.PageSize) ?? PipelineQueries.PageSize);
+
     /// <summary>
     /// The board for a filter (shop resolved): per-column totals in SQL and the first cards of each column, as many as
     /// <paramref name="limits"/> says (<see cref="PipelineQueries.PageSize"/> where it says nothing).
@@ -59,12 +63,12 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
         var cards = new List<OpportunityCard>();
         foreach (var stage in OpportunityStages.All.Where(s => totals[s].Count > 0))
         {
-            var limit = limits?.GetValueOrDefault(stage, PipelineQueries.PageSize) ?? PipelineQueries.PageSize;
+            var limit = limits?.GetValueOrDefault(stage, PageSize) ?? PageSize;
             cards.AddRange(await PipelineQueries.FirstCardsAsync(db, filtered, stage, limit, owners, cancellationToken));
         }
 
         var ownerOptions = await PipelineQueries.OwnersAsync(visible, owners, cancellationToken);
-        return new PipelineLoad([.. cards], sequence, settings, totals, ownerOptions, filter, now);
+        return new PipelineLoad([.. cards], sequence, settings, totals, ownerOptions, filter, now, PageSize);
     }
 
     /// <summary>"Show more": the first <paramref name="limit"/> cards of one column.</summary>

@@ -17,9 +17,10 @@ public sealed record LoadPipelineSucceededAction(
     ImmutableDictionary<OpportunityStage, StageTotals>? Totals = null,
     ImmutableList<OwnerOption>? Owners = null,
     PipelineFilter? Query = null,
-    DateTimeOffset LoadedAt = default);
+    DateTimeOffset LoadedAt = default,
+    int PageSize = PipelineQueries.PageSize);
 
-/// <summary>"Show more" under a column: it shows <see cref="PipelineQueries.PageSize"/> more cards.</summary>
+/// <summary>"Show more" under a column: it shows a page more cards.</summary>
 public sealed record ShowMorePipelineStageAction(OpportunityStage Stage);
 
 /// <summary>The first cards of a column, up to its new limit.</summary>

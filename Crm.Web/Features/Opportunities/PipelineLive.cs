@@ -28,7 +28,7 @@ public sealed class PipelineLive(
                 continue;
             }
 
-            dispatcher.Dispatch(new LoadPipelineSucceededAction(load.Cards, load.Settings, load.Totals, load.Owners, load.Query, load.LoadedAt));
+            dispatcher.Dispatch(new LoadPipelineSucceededAction(load.Cards, load.Settings, load.Totals, load.Owners, load.Query, load.LoadedAt, load.PageSize));
             return load.Sequence;
         }
     }

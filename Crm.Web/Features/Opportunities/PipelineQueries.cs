@@ -23,7 +23,7 @@ public sealed record OwnerOption(Guid Id, string Name);
 /// </summary>
 public static class PipelineQueries
 {
-    /// <summary>Cards loaded per column at first and per "Show more": 7 columns × 25 stay near 150 card components.</summary>
+    /// <summary>Cards loaded per column at first and per "Show more", unless <c>Pipeline:CardsPerColumn</c> says otherwise: 7 columns × 25 stay near 150 card components.</summary>
     public const int PageSize = 25;
 
     [SuppressMessage("Globalization", "CA1304", Justification = "Translated to SQL lower(); no culture reaches the database.")]

@@ -23,6 +23,7 @@ public static class PipelineReducers
             Settings = action.Settings,
             Query = query,
             LoadedAt = action.LoadedAt,
+            PageSize = action.PageSize,
             Owners = action.Owners ?? [.. action.Cards.Select(c => new OwnerOption(c.OwnerId, c.OwnerName)).Distinct().OrderBy(o => o.Name, StringComparer.CurrentCulture)],
             Totals = ImmutableDictionary<OpportunityStage, StageTotals>.Empty,
         };
@@ -44,7 +45,7 @@ public static class PipelineReducers
 
     [ReducerMethod]
     public static PipelineState OnShowMorePipelineStage(PipelineState state, ShowMorePipelineStageAction action) =>
-        state with { Limits = state.Limits.SetItem(action.Stage, state.LimitOf(action.Stage) + PipelineQueries.PageSize) };
+        state with { Limits = state.Limits.SetItem(action.Stage, state.LimitOf(action.Stage) + state.PageSize) };
 
     /// <summary>More cards of a column: counted in the totals already, so only a newer copy of a card shown shifts them.</summary>
     [ReducerMethod]

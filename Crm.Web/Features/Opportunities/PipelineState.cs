@@ -31,7 +31,10 @@ public sealed record PipelineState
     /// <summary>Per-column figures of the whole filtered board (from SQL), kept right by every change applied since.</summary>
     public ImmutableDictionary<OpportunityStage, StageTotals> Totals { get; init; } = ImmutableDictionary<OpportunityStage, StageTotals>.Empty;
 
-    /// <summary>How many cards each column shows: <see cref="PipelineQueries.PageSize"/> until "Show more".</summary>
+    /// <summary>Cards a column loads at first and per "Show more".</summary>
+    public int PageSize { get; init; } = PipelineQueries.PageSize;
+
+    /// <summary>How many cards each column loads: <see cref="PageSize"/> until "Show more".</summary>
     public ImmutableDictionary<OpportunityStage, int> Limits { get; init; } = ImmutableDictionary<OpportunityStage, int>.Empty;
 
     /// <summary>The owner filter's choices: who owns what the user may see.</summary>
@@ -49,7 +52,7 @@ public sealed record PipelineState
 
 public static class PipelineStateExtensions
 {
-    public static int LimitOf(this PipelineState state, OpportunityStage stage) => state.Limits.GetValueOrDefault(stage, PipelineQueries.PageSize);
+    public static int LimitOf(this PipelineState state, OpportunityStage stage) => state.Limits.GetValueOrDefault(stage, state.PageSize);
 
     public static StageTotals TotalsOf(this PipelineState state, OpportunityStage stage) => state.Totals.GetValueOrDefault(stage) ?? StageTotals.Empty(stage);
 }

@@ -70,18 +70,18 @@ public static class PipelineView
             .Select(stage =>
             {
                 var totals = state.TotalsOf(stage);
-                var shown = Math.Min(visible.Count(c => c.Stage == stage), state.LimitOf(stage));
+                var shown = visible.Count(c => c.Stage == stage);
                 return new StageFigures(
                     stage, totals.Count, totals.Amount, totals.Amount * state.Settings.StageBlueprint.ProbabilityOf(stage) / 100m, Math.Max(0, totals.Count - shown));
             })
             .ToList();
 
-    /// <summary>The cards a paged board renders: the first of each column, as many as its limit.</summary>
+    /// <summary>
+    /// The cards a paged board renders: every card it holds in an unfolded column, that is the first of each column
+    /// as loaded, and any card that arrived since (a move into a paged column stays in sight, at its place by order).
+    /// </summary>
     public static IReadOnlyList<OpportunityCard> Rendered(IReadOnlyList<OpportunityCard> visible, PipelineState state) =>
-        visible.GroupBy(c => c.Stage)
-            .Where(g => !state.Folded.Contains(g.Key))
-            .SelectMany(g => g.Take(state.LimitOf(g.Key)))
-            .ToList();
+        visible.Where(c => !state.Folded.Contains(c.Stage)).ToList();
 
     /// <summary>The funnel from the column totals (every card of the filtered board, loaded or not).</summary>
     public static IReadOnlyList<FunnelStep> Funnel(PipelineState state)
