@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Infrastructure.Realtime;
 
-/// <summary>An opportunity as the pipeline board shows it: the payload of its board events and of the board load.</summary>
+/// <summary>
+/// An opportunity as the pipeline board shows it: the payload of its board events and of the board load.
+/// <paramref name="MovedFrom"/> is set on the event of a move: a board that never loaded the card (its column is
+/// paged) still takes it off the column it left.
+/// </summary>
 public sealed record OpportunityCard(
     Guid Id,
     long Version,
@@ -26,7 +30,8 @@ public sealed record OpportunityCard(
     Priority Priority,
     DateTimeOffset? LastFollowedUpAt,
     DateTimeOffset StageEnteredAt,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    OpportunityStage? MovedFrom = null)
 {
     public static OpportunityCard From(Opportunity o, string customerName, string ownerName) =>
         new(o.Id.Value, o.Version, o.Title, o.CustomerId.Value, customerName, o.Amount.Amount, o.Amount.Currency, o.Stage, o.OwnerId.Value, ownerName,
@@ -92,6 +97,11 @@ public sealed class OpportunityBoardProjector : IBoardProjector
             : events.Any(e => e is OpportunityMoved) ? BoardEventKinds.Moved
             : BoardEventKinds.Changed;
         var card = await OpportunityCards.OfAsync(db, opportunity, cancellationToken);
+        if (events.OfType<OpportunityMoved>().FirstOrDefault() is { } moved)
+        {
+            card = card with { MovedFrom = moved.From };
+        }
+
         var occurredAt = events.Max(e => e.OccurredAt);
         return new BoardCard(card.Id, card.Version, kind, card.ShopId, card.OwnerId, card.ToJson(), null, occurredAt);
     }

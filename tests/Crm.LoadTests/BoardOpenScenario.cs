@@ -34,9 +34,9 @@ public static class BoardOpenScenario
                     query.RecordValue(Report.Micros(start));
                 }
 
-                if (load.Cards.Count < openOpportunities)
+                if (load.Totals.Values.Sum(t => t.Count) < openOpportunities)
                 {
-                    throw new InvalidOperationException($"The board loaded {load.Cards.Count} cards, fewer than {openOpportunities}.");
+                    throw new InvalidOperationException($"The board counted {load.Totals.Values.Sum(t => t.Count)} cards, fewer than {openOpportunities}.");
                 }
             }
         });

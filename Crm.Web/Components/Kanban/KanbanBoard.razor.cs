@@ -1,17 +1,22 @@
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Crm.Web.Components.Kanban;
 
 /// <summary>
 /// The board every area shares: columns with header figures, cards, drag and drop. It injects
 /// nothing; the feature supplies columns, cards and what a move means, and raises its intent.
+/// Columns and cards are components of their own that render only when what they show changed
+/// (a card by its item and <see cref="CardStamp"/>, a column by its figures and its cards), so a
+/// live move re-renders the moved card and the two columns it left and entered, not the board.
 /// </summary>
 public partial class KanbanBoard<TItem>
     where TItem : notnull
 {
-    private MudDropContainer<TItem>? _container;
-    private IEnumerable<TItem>? _renderedItems;
+    private static readonly IReadOnlyList<TItem> NoCards = [];
+
+    private Dictionary<string, List<TItem>> _byColumn = [];
+    private TItem? _dragging;
+    private string? _dragFrom;
 
     [Parameter, EditorRequired]
     public required string Name { get; set; }
@@ -28,6 +33,17 @@ public partial class KanbanBoard<TItem>
     [Parameter, EditorRequired]
     public required RenderFragment<TItem> CardTemplate { get; set; }
 
+    /// <summary>A card's identity across versions (its id): keeps the card's component when the item is replaced by a newer copy.</summary>
+    [Parameter]
+    public Func<TItem, object>? CardKey { get; set; }
+
+    /// <summary>
+    /// What the card template shows beyond the item itself (pending, who edits it, days counted from now…):
+    /// a card re-renders only when its item or this value changes (by value equality).
+    /// </summary>
+    [Parameter]
+    public Func<TItem, object?>? CardStamp { get; set; }
+
     [Parameter]
     public Func<TItem, bool>? IsDisabled { get; set; }
 
@@ -37,6 +53,10 @@ public partial class KanbanBoard<TItem>
     [Parameter]
     public EventCallback<string> OnToggleFold { get; set; }
 
+    /// <summary>"Show more" under a column with hidden cards: the feature pages in more. Without it the column only says how many are hidden.</summary>
+    [Parameter]
+    public EventCallback<string> OnShowMore { get; set; }
+
     /// <summary>A drag started: presence tells others who is moving which card.</summary>
     [Parameter]
     public EventCallback<TItem> OnPick { get; set; }
@@ -45,35 +65,61 @@ public partial class KanbanBoard<TItem>
     public Func<int, string> MoreText { get; set; } = n => $"+{n}";
 
     /// <summary>Puts every card back where <see cref="ColumnOf"/> says, e.g. after a drop the feature did not take.</summary>
-    public void Refresh() => _container?.Refresh();
-
-    protected override void OnAfterRender(bool firstRender)
+    public void Refresh()
     {
-        // MudDropContainer does not redraw its items when the data changes from outside (a live event).
-        if (!firstRender && !ReferenceEquals(_renderedItems, Items))
-        {
-            _renderedItems = Items;
-            _container?.Refresh();
-        }
-        else if (firstRender)
-        {
-            _renderedItems = Items;
-        }
+        _dragging = default;
+        _dragFrom = null;
+        StateHasChanged();
     }
 
-    private Task OnPicked(MudDragAndDropItemTransaction<TItem> transaction) =>
-        transaction.Item is null ? Task.CompletedTask : OnPick.InvokeAsync(transaction.Item);
-
-    private Task OnDropped(MudItemDropInfo<TItem> drop)
+    protected override void OnParametersSet()
     {
-        if (drop.Item is null)
+        var byColumn = new Dictionary<string, List<TItem>>(Columns.Count);
+        foreach (var item in Items)
+        {
+            var column = ColumnOf(item);
+            if (!byColumn.TryGetValue(column, out var cards))
+            {
+                byColumn[column] = cards = [];
+            }
+
+            cards.Add(item);
+        }
+
+        _byColumn = byColumn;
+    }
+
+    private IReadOnlyList<TItem> CardsOf(string column) => _byColumn.TryGetValue(column, out var cards) ? cards : NoCards;
+
+    private object KeyOfCard(TItem item) => CardKey?.Invoke(item) ?? item;
+
+    private Task OnDragStartedAsync(TItem item)
+    {
+        _dragging = item;
+        _dragFrom = ColumnOf(item);
+        return OnPick.InvokeAsync(item);
+    }
+
+    private void OnDragEnded()
+    {
+        _dragging = default;
+        _dragFrom = null;
+    }
+
+    private Task OnDroppedAsync(string column)
+    {
+        var dragged = _dragging;
+        OnDragEnded();
+        if (dragged is null)
         {
             return Task.CompletedTask;
         }
 
-        var from = ColumnOf(drop.Item);
-        return from == drop.DropzoneIdentifier
-            ? Task.CompletedTask
-            : OnMove.InvokeAsync(new KanbanMove<TItem>(drop.Item, from, drop.DropzoneIdentifier));
+        // The card as it is now: a live event may have replaced the copy the drag started with.
+        var key = KeyOfCard(dragged);
+        var item = _byColumn.Values.SelectMany(c => c).FirstOrDefault(c => Equals(KeyOfCard(c), key)) ?? dragged;
+
+        var from = ColumnOf(item);
+        return from == column ? Task.CompletedTask : OnMove.InvokeAsync(new KanbanMove<TItem>(item, from, column));
     }
 }

@@ -85,6 +85,10 @@ public partial class ApprovalsPage
         base.Dispose(disposing);
     }
 
+    /// <summary>What a card shows beyond its record: it re-renders only when this or the card changes.</summary>
+    private object CardStamp(ApprovalCard card) =>
+        (ApprovalsView.Age(card.CreatedAt, _now), CanDecideCard(card), State.Value.Pending.ContainsKey(card.Id), EditingBy(card.Id));
+
     private string? EditingBy(Guid cardId) =>
         State.Value.Presence.FirstOrDefault(p => p.EditingCardId == cardId && p.UserId != CurrentUser.Scope?.UserId.Value)?.DisplayName;
 

@@ -10,7 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Crm.Web.Features.Opportunities;
 
-public sealed record PipelineLoad(ImmutableList<OpportunityCard> Cards, long Sequence, PipelineSettings Settings);
+/// <summary>The board as loaded: the first cards of each column, the totals of every column, the owner filter's choices.</summary>
+public sealed record PipelineLoad(
+    ImmutableList<OpportunityCard> Cards,
+    long Sequence,
+    PipelineSettings Settings,
+    ImmutableDictionary<OpportunityStage, StageTotals> Totals,
+    ImmutableList<OwnerOption> Owners,
+    PipelineFilter Query,
+    DateTimeOffset LoadedAt,
+    int PageSize);
 
 /// <summary>Who changed a card last and how, for "Li Wei moved this to Negotiation 3 s ago".</summary>
 public sealed record LastChange(string? ActorName, string Kind, OpportunityStage Stage, DateTimeOffset At);
@@ -27,17 +36,50 @@ public sealed record MoveOutcome(
 }
 
 /// <summary>The pipeline's use cases: load what the user may see, call one aggregate method, save (which publishes).</summary>
-public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts, CurrentUser currentUser, TimeProvider clock)
+public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts, CurrentUser currentUser, TimeProvider clock, IConfiguration? configuration = null)
 {
-    public async Task<PipelineLoad> LoadBoardAsync(CancellationToken cancellationToken = default)
+    /// <summary>Cards a column loads at first and per "Show more" (<c>Pipeline:CardsPerColumn</c>).</summary>
+    public int PageSize => Math.Max(1, configuration?.GetValue("Pipeline:CardsPerColumn", PipelineQueries.PageSize) ?? PipelineQueries.PageSize);
+
+    /// <summary>
+    /// The board for a filter (shop resolved): per-column totals in SQL and the first cards of each column, as many as
+    /// <paramref name="limits"/> says (<see cref="PipelineQueries.PageSize"/> where it says nothing).
+    /// </summary>
+    public async Task<PipelineLoad> LoadBoardAsync(
+        PipelineFilter? filter = null, IReadOnlyDictionary<OpportunityStage, int>? limits = null, CancellationToken cancellationToken = default)
     {
+        filter ??= new PipelineFilter();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
 
         // Sequence first: an event committed in between is then applied again, which is harmless
         // (a card is replaced only by an equal or newer version), while the reverse order could miss it.
         var sequence = await OpportunityCards.CurrentSequenceAsync(db, Boards.Opportunities, cancellationToken);
-        var cards = await OpportunityCards.LoadAsync(db, Visible(db), cancellationToken);
-        return new PipelineLoad([.. cards], sequence, await TenantSettings.PipelineAsync(db, cancellationToken));
+        var settings = await TenantSettings.PipelineAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        var visible = Visible(db);
+        var filtered = PipelineQueries.Filtered(db, visible, filter, settings.StaleRule, now);
+        var totals = await PipelineQueries.TotalsAsync(filtered, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var owners = await OpportunityCards.OwnerNamesAsync(db, cancellationToken);
+        var cards = new List<OpportunityCard>();
+        foreach (var stage in OpportunityStages.All.Where(s => totals[s].Count > 0))
+        {
+            var limit = limits?.GetValueOrDefault(stage, PageSize) ?? PageSize;
+            cards.AddRange(await PipelineQueries.FirstCardsAsync(db, filtered, stage, limit, owners, cancellationToken));
+        }
+
+        var ownerOptions = await PipelineQueries.OwnersAsync(visible, owners, cancellationToken);
+        return new PipelineLoad([.. cards], sequence, settings, totals, ownerOptions, filter, now, PageSize);
+    }
+
+    /// <summary>"Show more": the first <paramref name="limit"/> cards of one column.</summary>
+    public async Task<ImmutableList<OpportunityCard>> LoadStageAsync(
+        PipelineFilter filter, OpportunityStage stage, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var settings = await TenantSettings.PipelineAsync(db, cancellationToken);
+        var filtered = PipelineQueries.Filtered(db, Visible(db), filter, settings.StaleRule, clock.GetUtcNow());
+        var owners = await OpportunityCards.OwnerNamesAsync(db, cancellationToken);
+        return [.. await PipelineQueries.FirstCardsAsync(db, filtered, stage, limit, owners, cancellationToken)];
     }
 
     public async Task<OpportunityCard?> LoadCardAsync(Guid id, CancellationToken cancellationToken = default)

@@ -7,7 +7,24 @@ namespace Crm.Web.Features.Opportunities;
 
 public sealed record LoadPipelineAction;
 
-public sealed record LoadPipelineSucceededAction(ImmutableList<OpportunityCard> Cards, PipelineSettings Settings);
+/// <summary>
+/// The board as loaded: the first cards of each column and, when the columns are paged, the totals of the whole
+/// filtered board (<paramref name="Totals"/>; without them every card was loaded and the totals are the cards').
+/// </summary>
+public sealed record LoadPipelineSucceededAction(
+    ImmutableList<OpportunityCard> Cards,
+    PipelineSettings Settings,
+    ImmutableDictionary<OpportunityStage, StageTotals>? Totals = null,
+    ImmutableList<OwnerOption>? Owners = null,
+    PipelineFilter? Query = null,
+    DateTimeOffset LoadedAt = default,
+    int PageSize = PipelineQueries.PageSize);
+
+/// <summary>"Show more" under a column: it shows a page more cards.</summary>
+public sealed record ShowMorePipelineStageAction(OpportunityStage Stage);
+
+/// <summary>The first cards of a column, up to its new limit.</summary>
+public sealed record PipelineStageLoadedAction(OpportunityStage Stage, ImmutableList<OpportunityCard> Cards);
 
 /// <summary>Drag and drop or "Move to…": optimistic. The effect confirms or rolls back.</summary>
 public sealed record MoveOpportunityAction(Guid CardId, OpportunityStage Target, long ExpectedVersion, StageCompletion? Completion = null);
@@ -22,7 +39,8 @@ public sealed record MoveOpportunityNeedsCompletionAction(Guid CardId, Opportuni
 /// <summary>The user cancelled the details dialog: the card goes back and the user is told why.</summary>
 public sealed record CancelOpportunityCompletionAction(string Reason);
 
-public sealed record OpportunityChangedRemotelyAction(OpportunityCard Card);
+/// <summary>A card changed elsewhere; <paramref name="Added"/> when it is new (a board that never loaded it counts it in).</summary>
+public sealed record OpportunityChangedRemotelyAction(OpportunityCard Card, bool Added = false);
 
 public sealed record OpportunityRemovedRemotelyAction(Guid CardId);
 

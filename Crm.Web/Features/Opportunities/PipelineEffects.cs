@@ -1,6 +1,7 @@
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.Components;
+using Crm.Web.Features.Shell;
 using Crm.Web.Resources;
 using Crm.Web.State;
 using Microsoft.Extensions.Localization;
@@ -8,10 +9,25 @@ using Microsoft.Extensions.Localization;
 namespace Crm.Web.Features.Opportunities;
 
 public sealed class PipelineEffects(
-    OpportunityCommands commands, PipelineLive live, RuleMessages rules, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
+    OpportunityCommands commands, PipelineLive live, IState<PipelineState> state, RuleMessages rules, IStringLocalizer<SharedResource> localizer, TimeProvider clock)
 {
     [EffectMethod]
     public Task HandleLoad(LoadPipelineAction action, IDispatcher dispatcher) => live.StartAsync();
+
+    /// <summary>The filters run in SQL: another filter loads the board again (totals and first cards).</summary>
+    [EffectMethod]
+    public Task HandleFilter(SetPipelineFilterAction action, IDispatcher dispatcher) => live.IsBehind ? live.ResyncAsync() : Task.CompletedTask;
+
+    /// <summary>The shell's shop is a filter of the board too.</summary>
+    [EffectMethod]
+    public Task HandleShop(SelectShopAction action, IDispatcher dispatcher) => live.IsBehind ? live.ResyncAsync() : Task.CompletedTask;
+
+    [EffectMethod]
+    public async Task HandleShowMore(ShowMorePipelineStageAction action, IDispatcher dispatcher)
+    {
+        var cards = await commands.LoadStageAsync(state.Value.Query, action.Stage, state.Value.LimitOf(action.Stage));
+        dispatcher.Dispatch(new PipelineStageLoadedAction(action.Stage, cards));
+    }
 
     [EffectMethod]
     public async Task HandleMove(MoveOpportunityAction action, IDispatcher dispatcher)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Crm.Infrastructure.Realtime;
+using Crm.Web.Features.Shell;
 using Crm.Web.Identity;
 using Crm.Web.Realtime;
 using Crm.Web.State;
@@ -11,15 +12,31 @@ namespace Crm.Web.Features.Opportunities;
 /// never reaches a user who could not query the card).
 /// </summary>
 public sealed class PipelineLive(
-    IBoardFeed feed, OpportunityCommands commands, CurrentUser currentUser, PresenceTracker presence, IDispatcher dispatcher)
+    IBoardFeed feed, OpportunityCommands commands, CurrentUser currentUser, PresenceTracker presence, IDispatcher dispatcher,
+    IState<PipelineState> state, IState<ShellState> shell)
     : LiveBoardLink(feed, currentUser, presence, Boards.Opportunities)
 {
+    /// <summary>The board's filter (with the shell's shop) and column limits now; a filter changed during a load loads again.</summary>
     protected override async Task<long> ReloadAsync(CancellationToken cancellationToken)
     {
-        var load = await commands.LoadBoardAsync(cancellationToken);
-        dispatcher.Dispatch(new LoadPipelineSucceededAction(load.Cards, load.Settings));
-        return load.Sequence;
+        while (true)
+        {
+            var filter = CurrentFilter();
+            var load = await commands.LoadBoardAsync(filter, state.Value.Limits, cancellationToken);
+            if (CurrentFilter() != filter)
+            {
+                continue;
+            }
+
+            dispatcher.Dispatch(new LoadPipelineSucceededAction(load.Cards, load.Settings, load.Totals, load.Owners, load.Query, load.LoadedAt, load.PageSize));
+            return load.Sequence;
+        }
     }
+
+    /// <summary>True when the board shows another filter than the one it loaded (the URL's or the shell's shop changed).</summary>
+    public bool IsBehind => state.Value.IsLoaded && state.Value.Query != CurrentFilter();
+
+    public PipelineFilter CurrentFilter() => PipelineView.Effective(state.Value.Filter, shell.Value.SelectedShopId?.Value);
 
     protected override void Apply(BoardEvent boardEvent)
     {
@@ -36,7 +53,7 @@ public sealed class PipelineLive(
             return;
         }
 
-        dispatcher.Dispatch(new OpportunityChangedRemotelyAction(card));
+        dispatcher.Dispatch(new OpportunityChangedRemotelyAction(card, boardEvent.Kind == BoardEventKinds.Added));
     }
 
     protected override void OnPresence(ImmutableList<PresenceEntry> present) => dispatcher.Dispatch(new PipelinePresenceChangedAction(present));

@@ -63,13 +63,12 @@ public partial class PipelinePage
 
     private IReadOnlyList<OpportunityCard> Visible => PipelineView.Visible(State.Value, Shell.Value.SelectedShopId?.Value, _now);
 
-    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.Rendered(Visible, State.Value.Folded);
+    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.Rendered(Visible, State.Value);
 
-    private IReadOnlyList<(Guid Id, string Name)> Owners =>
-        State.Value.Cards.Values.Select(c => (c.OwnerId, c.OwnerName)).Distinct().OrderBy(o => o.OwnerName).ToList();
+    private IReadOnlyList<OwnerOption> Owners => State.Value.Owners;
 
     private IReadOnlyList<KanbanColumn> Columns =>
-        PipelineView.Columns(Visible, State.Value.Settings)
+        PipelineView.Columns(State.Value, Visible)
             .Select(f => new KanbanColumn(
                 KeyOf(f.Stage),
                 Localizer($"OpportunityStage.{f.Stage}"),
@@ -117,6 +116,14 @@ public partial class PipelinePage
     }
 
     private string Localizer(string key, params object[] args) => L[key, args];
+
+    /// <summary>What a card shows beyond its record: it re-renders only when this or the card changes.</summary>
+    private object CardStamp(OpportunityCard card) => (
+        PipelineView.IsStale(card, State.Value.Settings.StaleRule, _now),
+        PipelineView.DaysSinceFollowUp(card, _now),
+        (int)(_now - card.StageEnteredAt).TotalDays,
+        State.Value.Pending.ContainsKey(card.Id),
+        EditingBy(card.Id));
 
     private string? EditingBy(Guid cardId) =>
         State.Value.Presence.FirstOrDefault(p => p.EditingCardId == cardId && p.UserId != CurrentUser.Scope?.UserId.Value)?.DisplayName;

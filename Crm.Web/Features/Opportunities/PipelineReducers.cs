@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Web.State;
 
@@ -13,17 +14,45 @@ public static class PipelineReducers
     [ReducerMethod]
     public static PipelineState OnLoadPipelineSucceeded(PipelineState state, LoadPipelineSucceededAction action)
     {
-        var cards = action.Cards.ToImmutableDictionary(c => c.Id);
+        var query = action.Query ?? state.Filter;
+        var loaded = state with
+        {
+            Cards = action.Cards.ToImmutableDictionary(c => c.Id),
+            IsLoading = false,
+            IsLoaded = true,
+            Settings = action.Settings,
+            Query = query,
+            LoadedAt = action.LoadedAt,
+            PageSize = action.PageSize,
+            Owners = action.Owners ?? [.. action.Cards.Select(c => new OwnerOption(c.OwnerId, c.OwnerName)).Distinct().OrderBy(o => o.Name, StringComparer.CurrentCulture)],
+            Totals = ImmutableDictionary<OpportunityStage, StageTotals>.Empty,
+        };
+        loaded = loaded with
+        {
+            Totals = action.Totals ?? action.Cards.Aggregate(loaded.Totals, (totals, card) => Shift(loaded, totals, null, card)),
+        };
+
         foreach (var (id, pending) in state.Pending)
         {
-            if (cards.TryGetValue(id, out var card) && card.Version == pending.ExpectedVersion)
+            if (loaded.Cards.TryGetValue(id, out var card) && card.Version == pending.ExpectedVersion)
             {
-                cards = cards.SetItem(id, card with { Stage = pending.To });
+                loaded = Put(loaded, card with { Stage = pending.To }, card);
             }
         }
 
-        return state with { Cards = cards, IsLoading = false, IsLoaded = true, Settings = action.Settings };
+        return loaded;
     }
+
+    [ReducerMethod]
+    public static PipelineState OnShowMorePipelineStage(PipelineState state, ShowMorePipelineStageAction action) =>
+        state with { Limits = state.Limits.SetItem(action.Stage, state.LimitOf(action.Stage) + state.PageSize) };
+
+    /// <summary>More cards of a column: counted in the totals already, so only a newer copy of a card shown shifts them.</summary>
+    [ReducerMethod]
+    public static PipelineState OnPipelineStageLoaded(PipelineState state, PipelineStageLoadedAction action) =>
+        action.Cards
+            .Where(card => !state.Pending.ContainsKey(card.Id))
+            .Aggregate(state, (s, card) => Newer(s, card, s.Cards.GetValueOrDefault(card.Id) ?? card));
 
     [ReducerMethod]
     public static PipelineState OnMoveOpportunity(PipelineState state, MoveOpportunityAction action)
@@ -42,9 +71,8 @@ public static class PipelineReducers
         var pending = state.Pending.TryGetValue(action.CardId, out var earlier)
             ? earlier with { To = action.Target }
             : new PendingMove(card.Stage, action.Target, action.ExpectedVersion);
-        return state with
+        return Put(state, card with { Stage = action.Target }, card) with
         {
-            Cards = state.Cards.SetItem(card.Id, card with { Stage = action.Target }),
             Pending = state.Pending.SetItem(card.Id, pending),
             AwaitingCompletion = null,
         };
@@ -52,29 +80,24 @@ public static class PipelineReducers
 
     [ReducerMethod]
     public static PipelineState OnMoveOpportunitySucceeded(PipelineState state, MoveOpportunitySucceededAction action) =>
-        state with
-        {
-            Cards = Newer(state, action.Card),
-            Pending = state.Pending.Remove(action.Card.Id),
-        };
+        Newer(state, action.Card) with { Pending = state.Pending.Remove(action.Card.Id) };
 
     [ReducerMethod]
     public static PipelineState OnMoveOpportunityFailed(PipelineState state, MoveOpportunityFailedAction action)
     {
-        var cards = state.Cards;
+        var rolledBack = state;
         if (action.Current is not null)
         {
             // The server's card, unless a newer one has arrived meanwhile: versions only go forward here too.
-            cards = Newer(state, action.Current);
+            rolledBack = Newer(state, action.Current);
         }
-        else if (state.Pending.TryGetValue(action.CardId, out var pending) && cards.TryGetValue(action.CardId, out var card))
+        else if (state.Pending.TryGetValue(action.CardId, out var pending) && state.Cards.TryGetValue(action.CardId, out var card))
         {
-            cards = cards.SetItem(action.CardId, card with { Stage = pending.From });
+            rolledBack = Put(state, card with { Stage = pending.From }, card);
         }
 
-        return state with
+        return rolledBack with
         {
-            Cards = cards,
             Pending = state.Pending.Remove(action.CardId),
             AwaitingCompletion = null,
             Notice = new PipelineNotice(action.Reason, true, (state.Notice?.Id ?? 0) + 1),
@@ -101,12 +124,17 @@ public static class PipelineReducers
             return state;
         }
 
-        return state with { Cards = Newer(state, action.Card) };
+        // A card this board never loaded (its column is paged) was counted where the event says it came from.
+        var before = state.Cards.GetValueOrDefault(action.Card.Id)
+            ?? (action.Added ? null : action.Card with { Stage = action.Card.MovedFrom ?? action.Card.Stage });
+        return Newer(state, action.Card, before);
     }
 
     [ReducerMethod]
     public static PipelineState OnOpportunityRemovedRemotely(PipelineState state, OpportunityRemovedRemotelyAction action) =>
-        state.Cards.ContainsKey(action.CardId) ? state with { Cards = state.Cards.Remove(action.CardId) } : state;
+        state.Cards.TryGetValue(action.CardId, out var card)
+            ? state with { Cards = state.Cards.Remove(action.CardId), Totals = Shift(state, state.Totals, card, null) }
+            : state;
 
     [ReducerMethod]
     public static PipelineState OnPipelinePresenceChanged(PipelineState state, PipelinePresenceChangedAction action) =>
@@ -134,9 +162,45 @@ public static class PipelineReducers
         };
 
     /// <summary>Versions only go forward: an older copy (a late event, a reload racing a move) never replaces a newer one.</summary>
-    private static ImmutableDictionary<Guid, OpportunityCard> Newer(
-        PipelineState state, OpportunityCard card) =>
+    private static PipelineState Newer(PipelineState state, OpportunityCard card) => Newer(state, card, state.Cards.GetValueOrDefault(card.Id));
+
+    private static PipelineState Newer(PipelineState state, OpportunityCard card, OpportunityCard? before) =>
         state.Cards.TryGetValue(card.Id, out var existing) && existing.Version > card.Version
-            ? state.Cards
-            : state.Cards.SetItem(card.Id, card);
+            ? state
+            : Put(state, card, before);
+
+    /// <summary>Sets a card and moves its share of the column totals from what it was to what it is.</summary>
+    private static PipelineState Put(PipelineState state, OpportunityCard card, OpportunityCard? before) =>
+        state with { Cards = state.Cards.SetItem(card.Id, card), Totals = Shift(state, state.Totals, before, card) };
+
+    private static ImmutableDictionary<OpportunityStage, StageTotals> Shift(
+        PipelineState state, ImmutableDictionary<OpportunityStage, StageTotals> totals, OpportunityCard? before, OpportunityCard? after)
+    {
+        var today = DateOnly.FromDateTime(state.LoadedAt.UtcDateTime);
+        if (before is not null && PipelineView.Matches(before, state.Query, state.Settings, state.LoadedAt))
+        {
+            totals = Add(totals, before, -1, today);
+        }
+
+        if (after is not null && PipelineView.Matches(after, state.Query, state.Settings, state.LoadedAt))
+        {
+            totals = Add(totals, after, 1, today);
+        }
+
+        return totals;
+    }
+
+    private static ImmutableDictionary<OpportunityStage, StageTotals> Add(
+        ImmutableDictionary<OpportunityStage, StageTotals> totals, OpportunityCard card, int sign, DateOnly today)
+    {
+        var t = totals.GetValueOrDefault(card.Stage) ?? StageTotals.Empty(card.Stage);
+        var amount = sign * card.Amount;
+        return totals.SetItem(card.Stage, t with
+        {
+            Count = t.Count + sign,
+            Amount = t.Amount + amount,
+            Due30 = t.Due30 + (card.ExpectedCloseDate <= today.AddDays(30) ? amount : 0m),
+            Due90 = t.Due90 + (card.ExpectedCloseDate <= today.AddDays(90) ? amount : 0m),
+        });
+    }
 }

@@ -22,19 +22,28 @@ public static class PipelineView
     public static int DaysSinceFollowUp(OpportunityCard card, DateTimeOffset now) =>
         StaleRule.DaysSince(StaleRule.LastActivity(card.LastFollowedUpAt, card.CreatedAt), now);
 
+    /// <summary>The board's filter with the shell's shop resolved: what the server is asked for.</summary>
+    public static PipelineFilter Effective(PipelineFilter filter, Guid? shellShopId) =>
+        filter.ShopId is null && shellShopId is not null ? filter with { ShopId = shellShopId } : filter;
+
+    /// <summary>The filter on one card, as <see cref="PipelineQueries.Filtered"/> applies it in SQL (shop already resolved).</summary>
+    public static bool Matches(OpportunityCard c, PipelineFilter filter, PipelineSettings settings, DateTimeOffset now)
+    {
+        var text = filter.Text?.Trim();
+        return (filter.OwnerId is null || c.OwnerId == filter.OwnerId)
+            && (filter.ShopId is null || c.ShopId == filter.ShopId)
+            && (filter.Priority is null || c.Priority == filter.Priority)
+            && (!filter.StaleOnly || IsStale(c, settings.StaleRule, now))
+            && (string.IsNullOrEmpty(text)
+                || c.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || c.CustomerName.Contains(text, StringComparison.OrdinalIgnoreCase));
+    }
+
     public static ImmutableList<OpportunityCard> Visible(PipelineState state, Guid? shellShopId, DateTimeOffset now)
     {
-        var filter = state.Filter;
-        var shop = filter.ShopId ?? shellShopId;
-        var text = filter.Text?.Trim();
+        var filter = Effective(state.Filter, shellShopId);
         return state.Cards.Values
-            .Where(c => filter.OwnerId is null || c.OwnerId == filter.OwnerId)
-            .Where(c => shop is null || c.ShopId == shop)
-            .Where(c => filter.Priority is null || c.Priority == filter.Priority)
-            .Where(c => !filter.StaleOnly || IsStale(c, state.Settings.StaleRule, now))
-            .Where(c => string.IsNullOrEmpty(text)
-                || c.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || c.CustomerName.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .Where(c => Matches(c, filter, state.Settings, now))
             .OrderBy(c => c.Priority)
             .ThenByDescending(c => c.Amount)
             .ThenBy(c => c.Id)
@@ -51,6 +60,55 @@ public static class PipelineView
                     stage, cards.Count, amount, amount * settings.StageBlueprint.ProbabilityOf(stage) / 100m, Math.Max(0, cards.Count - MaxCardsPerColumn));
             })
             .ToList();
+
+    /// <summary>
+    /// The columns of a paged board: count and amount are the totals of the whole filtered board (SQL, kept by
+    /// every change since); the hidden count is what the column does not show.
+    /// </summary>
+    public static IReadOnlyList<StageFigures> Columns(PipelineState state, IReadOnlyList<OpportunityCard> visible) =>
+        OpportunityStages.All
+            .Select(stage =>
+            {
+                var totals = state.TotalsOf(stage);
+                var shown = visible.Count(c => c.Stage == stage);
+                return new StageFigures(
+                    stage, totals.Count, totals.Amount, totals.Amount * state.Settings.StageBlueprint.ProbabilityOf(stage) / 100m, Math.Max(0, totals.Count - shown));
+            })
+            .ToList();
+
+    /// <summary>
+    /// The cards a paged board renders: every card it holds in an unfolded column, that is the first of each column
+    /// as loaded, and any card that arrived since (a move into a paged column stays in sight, at its place by order).
+    /// </summary>
+    public static IReadOnlyList<OpportunityCard> Rendered(IReadOnlyList<OpportunityCard> visible, PipelineState state) =>
+        visible.Where(c => !state.Folded.Contains(c.Stage)).ToList();
+
+    /// <summary>The funnel from the column totals (every card of the filtered board, loaded or not).</summary>
+    public static IReadOnlyList<FunnelStep> Funnel(PipelineState state)
+    {
+        var stages = OpportunityStages.All.Where(s => s != OpportunityStage.Lost).ToList();
+        return stages
+            .Select((stage, i) =>
+            {
+                var here = state.TotalsOf(stage);
+                double? conversion = null;
+                if (i + 1 < stages.Count)
+                {
+                    var reached = stages.Skip(i).Sum(s => state.TotalsOf(s).Count);
+                    var next = stages.Skip(i + 1).Sum(s => state.TotalsOf(s).Count);
+                    conversion = reached == 0 ? null : (double)next / reached;
+                }
+
+                return new FunnelStep(stage, here.Count, here.Amount, conversion);
+            })
+            .ToList();
+    }
+
+    /// <summary>The forecast from the column totals: open columns' amounts due within 30 and 90 days, weighted.</summary>
+    public static Forecast ForecastOf(PipelineState state) =>
+        new(
+            OpportunityStages.All.Where(s => s.IsOpen()).Sum(s => state.TotalsOf(s).Due30 * state.Settings.StageBlueprint.ProbabilityOf(s) / 100m),
+            OpportunityStages.All.Where(s => s.IsOpen()).Sum(s => state.TotalsOf(s).Due90 * state.Settings.StageBlueprint.ProbabilityOf(s) / 100m));
 
     /// <summary>The cards a column renders: the first <see cref="MaxCardsPerColumn"/> of each stage.</summary>
     public static IReadOnlyList<OpportunityCard> Rendered(IReadOnlyList<OpportunityCard> visible, IReadOnlySet<OpportunityStage> folded) =>

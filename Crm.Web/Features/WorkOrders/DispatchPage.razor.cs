@@ -141,6 +141,10 @@ public partial class DispatchPage
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(query), replace: true);
     }
 
+    /// <summary>What a card shows beyond its record: it re-renders only when this or the card changes.</summary>
+    private object CardStamp(WorkOrderCard card) =>
+        (SlaText.Of(L, card, _now), card.IsOverdue(_now), State.Value.Technicians, CanDispatch, State.Value.ByTechnician, State.Value.Pending.ContainsKey(card.Id), EditingBy(card.Id));
+
     private string? EditingBy(Guid cardId) =>
         State.Value.Presence.FirstOrDefault(p => p.EditingCardId == cardId && p.UserId != CurrentUser.Scope?.UserId.Value)?.DisplayName;
 

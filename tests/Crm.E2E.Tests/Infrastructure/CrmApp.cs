@@ -29,6 +29,9 @@ public sealed class CrmApp : IAsyncLifetime, IAsyncDisposable
         {
             ["ConnectionStrings:Crm"] = $"Data Source={Path.Combine(_folder, "crm.db")}",
             ["Demo:Seed"] = "true",
+
+            // The tests name demo cards anywhere in a column (up to ~40 a column): every one loads at once.
+            ["Pipeline:CardsPerColumn"] = "60",
         });
         BaseAddress = _host.BaseAddress;
         return Task.CompletedTask;

@@ -60,6 +60,9 @@ public sealed class CrmCluster : IAsyncLifetime
             ["ConnectionStrings:Crm"] = new NpgsqlConnectionStringBuilder(Postgres) { Database = _database }.ToString(),
             ["Realtime:Feed"] = "Redis",
             ["ConnectionStrings:Redis"] = Redis.ConnectionString,
+
+            // As CrmApp: the tests name demo cards anywhere in a column, so every one loads at once.
+            ["Pipeline:CardsPerColumn"] = "60",
         };
         // Separate key folders: if keys ever fell back to files, a cookie of A would not be valid on B.
         A = CrmHost.Start(new Dictionary<string, string>(shared) { ["Demo:Seed"] = "true", ["DataProtection:KeysPath"] = KeysFolder("a") });

@@ -1,9 +1,11 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
+using Crm.Domain.Common;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Infrastructure.Seeding;
+using Crm.Web.Components.Kanban;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Identity;
 using Crm.Web.Tests.Support;
@@ -45,7 +47,7 @@ public sealed class PipelinePageTests : ComponentTestBase
             host.Find($"[data-testid=column-{key}-count]").TextContent.Trim().ShouldBe(column.Count.ToString(CultureInfo.InvariantCulture), key);
             host.Find($"[data-testid=column-{key}-sum]").TextContent.Trim().ShouldBe(PipelinePage.FormatMoney(column.Amount), key);
             host.Find($"[data-testid=column-{key}-weighted]").TextContent.Trim().ShouldBe($"Weighted {PipelinePage.FormatMoney(column.Weighted)}", key);
-            Cards(host, key).Count.ShouldBe(Math.Min(column.Count, PipelineView.MaxCardsPerColumn), key);
+            Cards(host, key).Count.ShouldBe(Math.Min(column.Count, PipelineQueries.PageSize), key);
         }
 
         figures.ShouldAllBe(f => f.Count > 0, "every column has demo cards");
@@ -63,6 +65,101 @@ public sealed class PipelinePageTests : ComponentTestBase
         ColumnOf(host, DemoIds.Rep1NeedsAnalysisWithoutSummary.Value).ShouldBe("column-needs-analysis");
         ColumnOf(host, DemoIds.Rep1ProposalWithoutAmount.Value).ShouldBe("column-proposal");
         host.FindAll($"[data-testid=card-{DemoIds.Rep2Negotiation.Value}]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task WhenAColumnHasMoreCardsThanAPage_ItShowsThePageAndTheFullCountAndShowMorePagesInMore()
+    {
+        await AddRep1LeadsAsync(PipelineQueries.PageSize + 10);
+        var host = RenderLoaded();
+        var total = Pipeline.TotalsOf(OpportunityStage.Lead).Count;
+        total.ShouldBeGreaterThan(PipelineQueries.PageSize + 10);
+
+        Cards(host, "lead").Count.ShouldBe(PipelineQueries.PageSize);
+        Count(host, "lead").ShouldBe(total);
+        host.Find("[data-testid=column-lead-more]").TextContent.Trim().ShouldBe($"Show {Math.Min(PipelineQueries.PageSize, total - PipelineQueries.PageSize)} more ({total - PipelineQueries.PageSize} not shown)");
+
+        await ClickAsync(host, "[data-testid=column-lead-more]");
+
+        host.WaitForAssertion(() => Cards(host, "lead").Count.ShouldBe(Math.Min(total, 2 * PipelineQueries.PageSize)), Patience);
+        Count(host, "lead").ShouldBe(total);
+    }
+
+    [Fact]
+    public async Task WhenACardTheBoardNeverLoadedMovesRemotely_TheCountsAndSumsOfBothColumnsFollow()
+    {
+        await AddRep1LeadsAsync(PipelineQueries.PageSize + 10);
+        var host = RenderLoaded();
+        await using var db = Database.OpenDemo();
+        var notLoaded = (await db.Opportunities.Where(o => o.OwnerId == DemoIds.Rep1 && o.Stage == OpportunityStage.Lead).Select(o => o.Id).ToListAsync())
+            .Select(id => id.Value)
+            .First(id => !Pipeline.Cards.ContainsKey(id));
+        var card = (await Services.GetRequiredService<OpportunityCommands>().LoadCardAsync(notLoaded)).ShouldNotBeNull();
+        var leads = Pipeline.TotalsOf(OpportunityStage.Lead);
+        var proposals = Pipeline.TotalsOf(OpportunityStage.Proposal);
+
+        await Task.Run(() => Store.Dispatch(new OpportunityChangedRemotelyAction(
+            card with { Stage = OpportunityStage.Proposal, Version = card.Version + 1, MovedFrom = OpportunityStage.Lead })));
+
+        host.WaitForAssertion(() => Count(host, "lead").ShouldBe(leads.Count - 1), Patience);
+        Count(host, "proposal").ShouldBe(proposals.Count + 1);
+        host.Find("[data-testid=column-lead-sum]").TextContent.Trim().ShouldBe(PipelinePage.FormatMoney(leads.Amount - card.Amount));
+        host.Find("[data-testid=column-proposal-sum]").TextContent.Trim().ShouldBe(PipelinePage.FormatMoney(proposals.Amount + card.Amount));
+        ColumnOf(host, card.Id).ShouldBe("column-proposal");
+    }
+
+    [Fact]
+    public async Task WhenACardMovesRemotely_OnlyThatCardAndTheTwoColumnsItLeftAndEnteredRenderAgain()
+    {
+        var host = RenderLoaded();
+        var card = Pipeline.Cards[DemoIds.Rep1FreshLead.Value];
+        var cardsBefore = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.Instance);
+        var cardRenders = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.RenderCount);
+        var headerRenders = host.FindComponents<KanbanHeader>().ToDictionary(h => h.Instance.Column.Key, h => h.RenderCount);
+        cardsBefore.Count.ShouldBeGreaterThan(5, "a board with cards in several columns");
+
+        await Task.Run(() => Store.Dispatch(new OpportunityChangedRemotelyAction(card with { Stage = OpportunityStage.Proposal, Version = card.Version + 1 })));
+        host.WaitForAssertion(() => ColumnOf(host, card.Id).ShouldBe("column-proposal"), Patience);
+        await RendererIdleAsync();
+
+        // Every other card is the same component instance and did not render again.
+        var cardsAfter = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id);
+        foreach (var (id, before) in cardsBefore.Where(c => c.Key != card.Id))
+        {
+            cardsAfter[id].Instance.ShouldBeSameAs(before, $"card {id} kept its component");
+            cardsAfter[id].RenderCount.ShouldBe(cardRenders[id], $"card {id} did not render again");
+        }
+
+        // The moved card is a fresh component in its new column, rendered once.
+        cardsAfter[card.Id].Instance.ShouldNotBeSameAs(cardsBefore[card.Id]);
+        cardsAfter[card.Id].RenderCount.ShouldBe(1);
+
+        // Only the two headers whose figures changed rendered again.
+        var rerendered = host.FindComponents<KanbanHeader>()
+            .Where(h => h.RenderCount != headerRenders[h.Instance.Column.Key])
+            .Select(h => h.Instance.Column.Key)
+            .Order()
+            .ToList();
+        rerendered.ShouldBe(["lead", "proposal"]);
+    }
+
+    [Fact]
+    public async Task WhenACardIsEditedRemotelyInPlace_OnlyThatCardRendersAgain()
+    {
+        var host = RenderLoaded();
+        var card = Pipeline.Cards[DemoIds.Rep1FreshLead.Value];
+        var renders = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.RenderCount);
+        var headerRenders = host.FindComponents<KanbanHeader>().ToDictionary(h => h.Instance.Column.Key, h => h.RenderCount);
+
+        await Task.Run(() => Store.Dispatch(new OpportunityChangedRemotelyAction(card with { Title = "Renamed far away", Version = card.Version + 1 })));
+        host.WaitForAssertion(() => host.Find($"[data-testid=card-title-{card.Id}]").TextContent.Trim().ShouldBe("Renamed far away"), Patience);
+        await RendererIdleAsync();
+
+        host.FindComponents<KanbanCard<OpportunityCard>>()
+            .Where(c => c.RenderCount != renders[c.Instance.Item.Id])
+            .Select(c => c.Instance.Item.Id)
+            .ShouldBe([card.Id]);
+        host.FindComponents<KanbanHeader>().ShouldAllBe(h => h.RenderCount == headerRenders[h.Instance.Column.Key]);
     }
 
     [Fact]
@@ -271,6 +368,24 @@ public sealed class PipelinePageTests : ComponentTestBase
             .OrderBy(o => o.Id.Value)
             .ToList();
         db.Opportunities.RemoveRange(generated.GroupBy(o => o.Stage).SelectMany(g => g.Skip(2)));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>More leads for rep1 than a column shows at first (no board events: they are there before the board opens).</summary>
+    private async Task AddRep1LeadsAsync(int count)
+    {
+        await using var db = Database.OpenDemo();
+        var now = Clock.GetUtcNow();
+        for (var i = 0; i < count; i++)
+        {
+            var opportunity = Opportunity.Open(
+                OpportunityId.New(), DemoIds.DemoTenant, DemoIds.TmallShop, DemoIds.Customer(1 + (i % 5)), null, DemoIds.Rep1, $"Paged deal {i + 1}",
+                Money.Create((i + 1) * 1000m), DateOnly.FromDateTime(now.UtcDateTime.AddDays(20 + i)), SourceChannel.Website, ScoringInputs.Unknown,
+                ScoringRules.Default, now.AddMinutes(-i));
+            opportunity.ClearDomainEvents();
+            db.Opportunities.Add(opportunity);
+        }
+
         await db.SaveChangesAsync();
     }
 

@@ -1,3 +1,5 @@
+using Crm.Web.Features.Shell;
+using Crm.Web.State;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Infrastructure.Seeding;
@@ -37,10 +39,11 @@ public sealed class PipelineEffectsTests : IAsyncLifetime
     }
 
     private PipelineEffects Effects => new(
-        _app.Get<OpportunityCommands>(), Live, _app.Get<RuleMessages>(), _app.Get<IStringLocalizer<SharedResource>>(), _app.Get<TimeProvider>());
+        _app.Get<OpportunityCommands>(), Live, new FixedState<PipelineState>(new PipelineState()), _app.Get<RuleMessages>(), _app.Get<IStringLocalizer<SharedResource>>(), _app.Get<TimeProvider>());
 
     private PipelineLive Live => _live ??= new PipelineLive(
-        _app.Get<IBoardFeed>(), _app.Get<OpportunityCommands>(), _app.Get<CurrentUser>(), _app.Get<PresenceTracker>(), _dispatcher);
+        _app.Get<IBoardFeed>(), _app.Get<OpportunityCommands>(), _app.Get<CurrentUser>(), _app.Get<PresenceTracker>(), _dispatcher,
+        new FixedState<PipelineState>(new PipelineState()), new FixedState<ShellState>(new ShellState()));
 
     [Fact]
     public async Task WhenAValidMoveIsMade_SuccessCarriesTheSavedCardOneVersionOn()

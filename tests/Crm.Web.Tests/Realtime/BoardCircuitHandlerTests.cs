@@ -1,3 +1,5 @@
+using Crm.Web.Features.Shell;
+using Crm.Web.State;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Infrastructure.Seeding;
@@ -38,7 +40,8 @@ public sealed class BoardCircuitHandlerTests : IAsyncLifetime
     }
 
     private PipelineLive Live => _live ??= new PipelineLive(
-        _app.Get<IBoardFeed>(), _app.Get<OpportunityCommands>(), _app.Get<CurrentUser>(), _app.Get<PresenceTracker>(), _dispatcher);
+        _app.Get<IBoardFeed>(), _app.Get<OpportunityCommands>(), _app.Get<CurrentUser>(), _app.Get<PresenceTracker>(), _dispatcher,
+        new FixedState<PipelineState>(new PipelineState()), new FixedState<ShellState>(new ShellState()));
 
     [Fact]
     public async Task WhenTheConnectionComesBackAfterADrop_TheBoardReloadsWithTheChangeItMissed()
