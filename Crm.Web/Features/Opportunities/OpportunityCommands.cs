@@ -135,7 +135,7 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
 
         // The card the save projected for the board, instead of reading the board's view of it again.
         return MoveOutcome.Done(BoardOutbox.SavedCardJson(db, Boards.Opportunities, id) is { } json
-            ? OpportunityCard.FromJson(json)
+            ? OpportunityCard.FromJson(json) with { MovedFrom = null }
             : await OpportunityCards.OfAsync(db, opportunity, cancellationToken));
     }
 

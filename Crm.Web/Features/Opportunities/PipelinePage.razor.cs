@@ -16,6 +16,7 @@ namespace Crm.Web.Features.Opportunities;
 public partial class PipelinePage
 {
     private DateTimeOffset _now;
+    private OpportunityCard? _menuCard;
     private bool _showPanel = true;
     private bool _completionOpen;
     private int _lastNotice;
@@ -63,7 +64,7 @@ public partial class PipelinePage
 
     private IReadOnlyList<OpportunityCard> Visible => PipelineView.Visible(State.Value, Shell.Value.SelectedShopId?.Value, _now);
 
-    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.Rendered(Visible, State.Value);
+    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.WithHeld(PipelineView.Rendered(Visible, State.Value), _menuCard);
 
     private IReadOnlyList<OwnerOption> Owners => State.Value.Owners;
 
@@ -154,6 +155,24 @@ public partial class PipelinePage
 
     private Task<IDialogReference> NewOpportunityAsync() =>
         Dialogs.ShowAsync<NewOpportunityDialog>(L["Pipeline.New"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+
+    /// <summary>
+    /// While a card's menu is open the card stays as the user saw it, even if someone else moves it meanwhile:
+    /// otherwise the card (and its open menu) would be rebuilt in another column and the user's choice lost
+    /// without a word. Chosen, the move goes out with the version the user saw and is told of the conflict.
+    /// </summary>
+    private void HoldWhileMenuOpen(OpportunityCard card, bool open)
+    {
+        if (open)
+        {
+            _menuCard = card;
+        }
+        else if (_menuCard?.Id == card.Id)
+        {
+            _menuCard = null;
+            StateHasChanged();
+        }
+    }
 
     private void Move(OpportunityCard card, OpportunityStage target)
     {
