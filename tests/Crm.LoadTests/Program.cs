@@ -1,7 +1,8 @@
 using System.Globalization;
 using Crm.LoadTests;
 
-// Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|hub|browsers|all] [--quick] [--runs N] [--pin]
+// Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|hub|circuits|browsers|open|all] [--quick] [--runs N] [--pin]
+// circuits also takes --viewers N (one configuration of N circuits at 5 moves/s, e.g. for a small check run).
 // Scenarios are bounded in count and time and stop by themselves. Results: bench-results.md and .json.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -44,6 +45,25 @@ if (scenario is "hub" or "all")
     foreach (var connections in quick ? new[] { 100, 1000 } : new[] { 1000, 10_000 })
     {
         await Repeat(() => HubFanOutScenario.RunAsync(connections, movesPerSecond: 5, moves: quick ? 25 : 100, pin));
+    }
+}
+
+if (scenario is "circuits" or "all")
+{
+    var viewersIndex = Array.IndexOf(args, "--viewers");
+    if (viewersIndex >= 0 && viewersIndex + 1 < args.Length)
+    {
+        var n = int.Parse(args[viewersIndex + 1], CultureInfo.InvariantCulture);
+        await Repeat(() => CircuitFanOutScenario.RunAsync(n, movesPerSecond: 5, moves: quick ? 15 : 50, pin));
+    }
+    else
+    {
+        await Repeat(() => CircuitFanOutScenario.RunAsync(100, movesPerSecond: 5, moves: quick ? 15 : 50, pin));
+        await Repeat(() => CircuitFanOutScenario.RunAsync(1000, movesPerSecond: 1, moves: quick ? 5 : 20, pin, memoryAt: [1000]));
+        if (!quick)
+        {
+            await Repeat(() => CircuitFanOutScenario.RunAsync(5000, movesPerSecond: 1, moves: 10, pin, memoryAt: [1000, 5000]));
+        }
     }
 }
 
