@@ -36,7 +36,17 @@ public sealed partial class BenchServer : IAsyncDisposable
     /// <summary>Lines the server logged at error or critical level ("fail:"/"crit:"), e.g. unhandled exceptions in circuits.</summary>
     public int ServerErrors => Volatile.Read(ref _serverErrors);
 
-    /// <summary>The first few of those lines with the line after each (the logger's message).</summary>
+    /// <summary>The server process's working set now (cheap: no GC), to stop adding load before the machine runs out of memory.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    /// <summary>The first few of those lines and of warnings, with the line after each (the logger's message).</summary>
     public IReadOnlyList<string> FirstServerErrors
     {
         get
@@ -160,6 +170,8 @@ public sealed partial class BenchServer : IAsyncDisposable
         {
             Interlocked.Increment(ref _serverErrors);
         }
+
+        error |= line.StartsWith("warn:", StringComparison.Ordinal);
 
         lock (_firstErrors)
         {

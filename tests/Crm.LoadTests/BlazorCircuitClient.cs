@@ -55,6 +55,9 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
 
     private BlazorCircuitClient(HubConnection hub) => _hub = hub;
 
+    /// <summary>JS interop calls the server made, by identifier, over all clients.</summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<string, long> JsIdentifiers { get; } = new();
+
     /// <summary>UTC ticks of the last render batch any client received (to wait for quiet).</summary>
     public static DateTimeOffset LastBatchAt => new(Interlocked.Read(ref _lastBatchTicks), TimeSpan.Zero);
 
@@ -237,6 +240,7 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
         _hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], args =>
         {
             Interlocked.Increment(ref _jsCalls);
+            JsIdentifiers.AddOrUpdate((string?)args[1] ?? string.Empty, 1, (_, n) => n + 1);
             var handle = (long)args[0]!;
             if (handle == 0)
             {

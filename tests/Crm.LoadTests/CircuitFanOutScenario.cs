@@ -52,10 +52,20 @@ public static class CircuitFanOutScenario
         string? firstConnectError = null;
         var connect = Stopwatch.StartNew();
         var next = 0;
+        var capped = false;
+        var capMb = int.TryParse(Environment.GetEnvironmentVariable("CRM_BENCH_MAX_SERVER_MB"), out var cap) ? cap : 8192;
         foreach (var target in memoryAt.Where(m => m < viewers).Append(viewers))
         {
-            while (next < target)
+            while (next < target && !capped)
             {
+                if (server.WorkingSetBytes > capMb * 1024L * 1024)
+                {
+                    // Measure what the machine allows: stop adding circuits before the shared machine runs out of memory.
+                    Console.Error.WriteLine($"  server working set above {capMb} MB (CRM_BENCH_MAX_SERVER_MB) at {clients.Count} circuits: no more circuits");
+                    capped = true;
+                    break;
+                }
+
                 var wave = Enumerable.Range(next, Math.Min(25, target - next)).ToList();
                 next += wave.Count;
                 await Task.WhenAll(wave.Select(async i =>
@@ -78,9 +88,14 @@ public static class CircuitFanOutScenario
             }
 
             await WaitForQuietAsync(TimeSpan.FromSeconds(60));
-            if (memoryAt.Contains(target))
+            if (memoryAt.Count > 0 && (memoryAt.Contains(target) || capped))
             {
                 memory.Add((clients.Count, await server.MemoryAsync()));
+            }
+
+            if (capped)
+            {
+                break;
             }
         }
 
@@ -194,12 +209,14 @@ public static class CircuitFanOutScenario
         var extra = new Dictionary<string, double>
         {
             ["connected"] = viewersConnected.Count,
+            ["stopped at memory cap"] = capped ? 1 : 0,
             ["connect s"] = Math.Round(connectSeconds),
             ["moves"] = done.Count,
             ["batches per viewer per move"] = batchesPerMove,
             ["titled batches per viewer per move"] = titledPerMove,
             ["KB per viewer per move"] = bytesPerMove / 1024,
             ["missed"] = missed,
+            ["circuits with one titled batch per move"] = viewersConnected.Count(c => c.TitledBatches == done.Count),
             ["client errors"] = clientErrors + log.ErrorCount,
             ["server errors"] = serverErrors,
         };
@@ -281,6 +298,8 @@ public static class CircuitFanOutScenario
                 $"{clients.Count(c => c.TitledBatches == moves)} circuits with exactly one per move; JS interop calls per circuit {clients.Average(c => c.JsCalls):0.#}");
         }
 
+        Console.WriteLine("  JS interop by identifier (all circuits, whole run): " + string.Join(", ", BlazorCircuitClient.JsIdentifiers.OrderByDescending(j => j.Value).Take(6).Select(j => $"{j.Key} {j.Value}")));
+        BlazorCircuitClient.JsIdentifiers.Clear();
         foreach (var error in clients.Where(c => c.LastError is not null).Select(c => c.LastError).Distinct().Take(3))
         {
             Console.Error.WriteLine("  client: " + error);
