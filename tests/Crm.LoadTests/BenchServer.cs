@@ -36,6 +36,9 @@ public sealed partial class BenchServer : IAsyncDisposable
     /// <summary>Lines the server logged at error or critical level ("fail:"/"crit:"), e.g. unhandled exceptions in circuits.</summary>
     public int ServerErrors => Volatile.Read(ref _serverErrors);
 
+    /// <summary>SignalR connections the server closed because the client was silent for ClientTimeoutInterval (logged at Debug by HubConnectionContext; seen only when that category is at Debug).</summary>
+    public int ClientTimeouts => Volatile.Read(ref _clientTimeouts);
+
     /// <summary>The server process's working set now (cheap: no GC), to stop adding load before the machine runs out of memory.</summary>
     public long WorkingSetBytes
     {
@@ -59,6 +62,7 @@ public sealed partial class BenchServer : IAsyncDisposable
     }
 
     private int _serverErrors;
+    private int _clientTimeouts;
     private readonly List<string> _firstErrors = [];
     private int _captureNext;
 
@@ -162,6 +166,12 @@ public sealed partial class BenchServer : IAsyncDisposable
     {
         if (line is null)
         {
+            return;
+        }
+
+        if (line.Contains("elapsed without receiving a message from the client", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _clientTimeouts);
             return;
         }
 

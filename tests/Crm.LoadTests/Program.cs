@@ -70,10 +70,10 @@ if (scenario is "circuits" or "all")
     else
     {
         await Repeat(() => CircuitFanOutScenario.RunAsync(100, movesPerSecond: 5, moves: quick ? 15 : 50, pin));
-        await Repeat(() => CircuitFanOutScenario.RunAsync(1000, movesPerSecond: 1, moves: quick ? 5 : 20, pin, memoryAt: [1000]));
+        await Repeat(() => CircuitFanOutScenario.RunAsync(1000, movesPerSecond: 1, moves: quick ? 5 : 20, pin, memoryAt: [100, 1000]));
         if (!quick)
         {
-            await Repeat(() => CircuitFanOutScenario.RunAsync(5000, movesPerSecond: 1, moves: 10, pin, memoryAt: [1000, 5000]));
+            await Repeat(() => CircuitFanOutScenario.RunAsync(5000, movesPerSecond: 1, moves: 10, pin, memoryAt: [100, 1000, 5000]));
         }
     }
 }
