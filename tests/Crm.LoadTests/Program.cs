@@ -2,7 +2,7 @@ using System.Globalization;
 using Crm.LoadTests;
 
 // Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|hub|circuits|browsers|open|all] [--quick] [--runs N] [--pin]
-// circuits also takes --viewers N (one configuration of N circuits at 5 moves/s) and --verify (5 circuits, slow moves:
+// circuits also takes --viewers N [--rate R] (one configuration of N circuits at R moves/s, default 5) and --verify (5 circuits, slow moves:
 // exactly one render batch per circuit per move, none missed; exit code 1 otherwise).
 // Scenarios are bounded in count and time and stop by themselves. Results: bench-results.md and .json.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -65,7 +65,9 @@ if (scenario is "circuits" or "all")
     if (viewersIndex >= 0 && viewersIndex + 1 < args.Length)
     {
         var n = int.Parse(args[viewersIndex + 1], CultureInfo.InvariantCulture);
-        await Repeat(() => CircuitFanOutScenario.RunAsync(n, movesPerSecond: 5, moves: quick ? 15 : 50, pin));
+        var rateIndex = Array.IndexOf(args, "--rate");
+        var rate = rateIndex >= 0 && rateIndex + 1 < args.Length ? double.Parse(args[rateIndex + 1], CultureInfo.InvariantCulture) : 5;
+        await Repeat(() => CircuitFanOutScenario.RunAsync(n, movesPerSecond: rate, moves: quick ? 15 : 50, pin));
     }
     else
     {
