@@ -39,6 +39,9 @@ public sealed partial class BenchServer : IAsyncDisposable
     /// <summary>SignalR connections the server closed because the client was silent for ClientTimeoutInterval (logged at Debug by HubConnectionContext; seen only when that category is at Debug).</summary>
     public int ClientTimeouts => Volatile.Read(ref _clientTimeouts);
 
+    /// <summary>Connections Kestrel closed because the client read the response below the minimum data rate (logged at Debug).</summary>
+    public int SlowReaderCloses => Volatile.Read(ref _slowReaderCloses);
+
     /// <summary>The server process's working set now (cheap: no GC), to stop adding load before the machine runs out of memory.</summary>
     public long WorkingSetBytes
     {
@@ -63,6 +66,7 @@ public sealed partial class BenchServer : IAsyncDisposable
 
     private int _serverErrors;
     private int _clientTimeouts;
+    private int _slowReaderCloses;
     private readonly List<string> _firstErrors = [];
     private int _captureNext;
 
@@ -172,6 +176,12 @@ public sealed partial class BenchServer : IAsyncDisposable
         if (line.Contains("elapsed without receiving a message from the client", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _clientTimeouts);
+            return;
+        }
+
+        if (line.Contains("minimum data rate", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _slowReaderCloses);
             return;
         }
 

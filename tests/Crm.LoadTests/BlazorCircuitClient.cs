@@ -81,6 +81,9 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
 
     public string? LastError { get; private set; }
 
+    /// <summary>The first error of this client (a JS.Error before the close says why the server closed).</summary>
+    public string? FirstError { get; private set; }
+
     /// <summary>While recording: every bench card title seen in a render batch, with the batch's arrival time (UTC ticks).</summary>
     public IReadOnlyList<(int Card, long AtTicks)> Arrivals
     {
@@ -306,6 +309,7 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
     private void Fail(string message)
     {
         Interlocked.Increment(ref _errors);
+        FirstError ??= message;
         LastError = message;
     }
 

@@ -32,8 +32,9 @@ public static class CircuitFanOutScenario
         memoryAt ??= [];
         await using var server = await BenchServer.StartAsync(BenchUsers, pin, RenameMovableCardsAsync, new Dictionary<string, string>
         {
-            // Debug for this one category only: it logs when the server drops a connection for client silence (counted, not printed).
+            // Debug for these categories: they log why the server drops a connection (client silence; response read below Kestrel's minimum data rate). Counted, not printed.
             ["Logging:LogLevel:Microsoft.AspNetCore.SignalR.HubConnectionContext"] = "Debug",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = "Debug",
         });
         var cookieHeaders = new List<string>();
         for (var u = 1; u <= BenchUsers; u++)
@@ -231,6 +232,7 @@ public static class CircuitFanOutScenario
             ["client errors"] = clientErrors + log.ErrorCount,
             ["server errors"] = serverErrors,
             ["server client-timeout closes"] = server.ClientTimeouts,
+            ["server slow-reader closes"] = server.SlowReaderCloses,
         };
         foreach (var (circuits, m) in memory.Skip(1))
         {
@@ -312,9 +314,9 @@ public static class CircuitFanOutScenario
 
         Console.WriteLine("  JS interop by identifier (all circuits, whole run): " + string.Join(", ", BlazorCircuitClient.JsIdentifiers.OrderByDescending(j => j.Value).Take(6).Select(j => $"{j.Key} {j.Value}")));
         BlazorCircuitClient.JsIdentifiers.Clear();
-        foreach (var error in clients.Where(c => c.LastError is not null).Select(c => c.LastError).Distinct().Take(3))
+        foreach (var error in clients.Where(c => c.FirstError is not null).GroupBy(c => c.FirstError).Take(4))
         {
-            Console.Error.WriteLine("  client: " + error);
+            Console.Error.WriteLine($"  client first error ({error.Count()} circuits): {error.Key}");
         }
 
         foreach (var line in log.First.Concat(server.FirstServerErrors))
