@@ -33,7 +33,44 @@ public sealed partial class BenchServer : IAsyncDisposable
 
     public Uri HubUrl => new(BaseAddress, "hubs/boards");
 
-    public static async Task<BenchServer> StartAsync(int benchUsers, bool pin, Func<BenchApp, Task>? prepare = null)
+    /// <summary>Lines the server logged at error or critical level ("fail:"/"crit:"), e.g. unhandled exceptions in circuits.</summary>
+    public int ServerErrors => Volatile.Read(ref _serverErrors);
+
+    /// <summary>SignalR connections the server closed because the client was silent for ClientTimeoutInterval (logged at Debug by HubConnectionContext; seen only when that category is at Debug).</summary>
+    public int ClientTimeouts => Volatile.Read(ref _clientTimeouts);
+
+    /// <summary>Connections Kestrel closed because the client read the response below the minimum data rate (logged at Debug).</summary>
+    public int SlowReaderCloses => Volatile.Read(ref _slowReaderCloses);
+
+    /// <summary>The server process's working set now (cheap: no GC), to stop adding load before the machine runs out of memory.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    /// <summary>The first few of those lines and of warnings, with the line after each (the logger's message).</summary>
+    public IReadOnlyList<string> FirstServerErrors
+    {
+        get
+        {
+            lock (_firstErrors)
+            {
+                return [.. _firstErrors];
+            }
+        }
+    }
+
+    private int _serverErrors;
+    private int _clientTimeouts;
+    private int _slowReaderCloses;
+    private readonly List<string> _firstErrors = [];
+    private int _captureNext;
+
+    public static async Task<BenchServer> StartAsync(int benchUsers, bool pin, Func<BenchApp, Task>? prepare = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "crm-bench-" + Guid.NewGuid().ToString("N"));
         IReadOnlyList<Infrastructure.Realtime.OpportunityCard> movable;
@@ -80,8 +117,14 @@ public sealed partial class BenchServer : IAsyncDisposable
         start.Environment["Bench__Diagnostics"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        BenchServer? created = null;
+        process.OutputDataReceived += (_, e) => created?.OnServerOutput(e.Data);
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -98,6 +141,7 @@ public sealed partial class BenchServer : IAsyncDisposable
         }
 
         var server = new BenchServer(process, new Uri($"http://127.0.0.1:{port}/"), folder, movable);
+        created = server;
         await server.WaitReadyAsync();
         return server;
     }
@@ -120,6 +164,43 @@ public sealed partial class BenchServer : IAsyncDisposable
         }
 
         return cookies;
+    }
+
+    private void OnServerOutput(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (line.Contains("elapsed without receiving a message from the client", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _clientTimeouts);
+            return;
+        }
+
+        if (line.Contains("minimum data rate", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _slowReaderCloses);
+            return;
+        }
+
+        var error = line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+        if (error)
+        {
+            Interlocked.Increment(ref _serverErrors);
+        }
+
+        error |= line.StartsWith("warn:", StringComparison.Ordinal);
+
+        lock (_firstErrors)
+        {
+            if ((error || _captureNext > 0) && _firstErrors.Count < 12)
+            {
+                _firstErrors.Add(line);
+                _captureNext = error ? 2 : _captureNext - 1;
+            }
+        }
     }
 
     /// <summary>The server's managed heap after a full compacting GC, and its working set.</summary>

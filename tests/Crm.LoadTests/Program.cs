@@ -1,7 +1,9 @@
 using System.Globalization;
 using Crm.LoadTests;
 
-// Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|hub|browsers|all] [--quick] [--runs N] [--pin]
+// Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|hub|circuits|browsers|open|all] [--quick] [--runs N] [--pin]
+// circuits also takes --viewers N [--rate R] (one configuration of N circuits at R moves/s, default 5) and --verify (5 circuits, slow moves:
+// exactly one render batch per circuit per move, none missed; exit code 1 otherwise).
 // Scenarios are bounded in count and time and stop by themselves. Results: bench-results.md and .json.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -51,6 +53,37 @@ if (scenario is "hub" or "all")
     }
 }
 
+if (scenario is "circuits" or "all")
+{
+    var viewersIndex = Array.IndexOf(args, "--viewers");
+    if (args.Contains("--verify"))
+    {
+        // Slow moves, few circuits: every circuit must get exactly one batch carrying each move, none missed, no errors.
+        var check = await CircuitFanOutScenario.RunAsync(5, movesPerSecond: 0.5, moves: 8, pin);
+        var ok = check.Errors == 0 && check.Count == 5 * 8 && check.Extra["circuits with one titled batch per move"] == 5;
+        Console.WriteLine($"circuits --verify: {(ok ? "PASS" : "FAIL")}: {check.Count} arrivals for 5 circuits × 8 moves, errors {check.Errors}, " +
+            $"{check.Extra["circuits with one titled batch per move"]} circuits with exactly one titled batch per move, {check.Extra["batches per viewer per move"]:0.##} batches per move");
+        return ok ? 0 : 1;
+    }
+
+    if (viewersIndex >= 0 && viewersIndex + 1 < args.Length)
+    {
+        var n = int.Parse(args[viewersIndex + 1], CultureInfo.InvariantCulture);
+        var rateIndex = Array.IndexOf(args, "--rate");
+        var rate = rateIndex >= 0 && rateIndex + 1 < args.Length ? double.Parse(args[rateIndex + 1], CultureInfo.InvariantCulture) : 5;
+        await Repeat(() => CircuitFanOutScenario.RunAsync(n, movesPerSecond: rate, moves: quick ? 15 : 50, pin));
+    }
+    else
+    {
+        await Repeat(() => CircuitFanOutScenario.RunAsync(100, movesPerSecond: 5, moves: quick ? 15 : 50, pin));
+        await Repeat(() => CircuitFanOutScenario.RunAsync(1000, movesPerSecond: 1, moves: quick ? 5 : 20, pin, memoryAt: [100, 1000]));
+        if (!quick)
+        {
+            await Repeat(() => CircuitFanOutScenario.RunAsync(5000, movesPerSecond: 1, moves: 10, pin, memoryAt: [100, 1000, 5000]));
+        }
+    }
+}
+
 if (scenario is "browsers" or "all")
 {
     foreach (var viewers in new[] { 20, 50 })
@@ -77,3 +110,4 @@ if (scenario is "open" or "all")
 }
 
 Report.Write(rows, "Crm benchmark", Directory.GetCurrentDirectory());
+return 0;
