@@ -60,26 +60,6 @@ public sealed class DispatchReconnectTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheCircuitHandlerOfTheApp_ResyncsTheDispatchLinkToo()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(_app.Get<IBoardFeed>());
-        services.AddSingleton(_app.Get<PresenceTracker>());
-        services.AddScoped(_ => _app.Get<WorkOrderCommands>());
-        services.AddScoped(_ => _app.Get<Crm.Web.Features.Opportunities.OpportunityCommands>());
-        services.AddScoped(_ => _app.Get<Crm.Web.Features.Approvals.ApprovalCommands>());
-        services.AddScoped(_ => _app.Get<CurrentUser>());
-        services.AddScoped<IDispatcher>(_ => _dispatcher);
-        CrmServices.AddLiveLinks(services);
-        await using var provider = services.BuildServiceProvider();
-        await using var circuit = provider.CreateAsyncScope();
-
-        var links = circuit.ServiceProvider.GetServices<LiveBoardLink>();
-
-        links.ShouldContain(circuit.ServiceProvider.GetRequiredService<DispatchLive>(), "BoardCircuitHandler resyncs every LiveBoardLink of the circuit");
-    }
-
-    [Fact]
     public async Task WhenTwoPagesHoldTheLink_ClosingOneKeepsItLive_AndClosingTheLastStopsIt()
     {
         Live.Hold();
@@ -103,5 +83,20 @@ public sealed class DispatchReconnectTests : IAsyncLifetime
         workOrder.CheckIn(DemoIds.Tech1, _app.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         (await db.OutboxMessages.AsNoTracking().CountAsync()).ShouldBe(outboxBefore, "no board event may be written for this change");
+    }
+}
+
+/// <summary>The app's composition registers every board link as a LiveBoardLink, so BoardCircuitHandler resyncs them all.</summary>
+public sealed class LiveLinkRegistrationTests : ComponentTestBase
+{
+    [Fact]
+    public void TheCircuitsBoardLinks_IncludeTheDispatchLink()
+    {
+        SignIn(DemoUsers.Dispatcher);
+
+        var links = Services.GetServices<LiveBoardLink>().ToList();
+
+        links.ShouldContain(Services.GetRequiredService<DispatchLive>());
+        links.Select(l => l.GetType().Name).ShouldBe(["PipelineLive", "ApprovalsLive", "DispatchLive"], ignoreOrder: true);
     }
 }
