@@ -37,6 +37,26 @@ public sealed class NavMenuTests : ComponentTestBase
         cut.Find("[data-testid=nav-home]").TextContent.ShouldContain("Home");
     }
 
+    [Theory]
+    [InlineData(Roles.SalesRep, "nav-aftersales", "nav-refunds")]
+    [InlineData(Roles.Finance, "nav-aftersales nav-refunds", "nav-service-dashboard")]
+    [InlineData(Roles.Technician, "nav-my-work-orders", "nav-aftersales")]
+    [InlineData(Roles.Dispatcher, "nav-aftersales nav-service-dashboard", "nav-refunds")]
+    public void TheAfterSalesGroup_HoldsTheServicePagesEachRoleMayOpen(string role, string shown, string hidden)
+    {
+        SignIn(DemoUsers.Rep1 with { Role = role });
+
+        var cut = Render<NavMenu>();
+
+        var group = cut.FindAll(".mud-nav-group").Single(g => g.TextContent.Contains("After-sales", StringComparison.Ordinal));
+        foreach (var id in shown.Split(' '))
+        {
+            group.QuerySelector($"[data-testid={id}]").ShouldNotBeNull(id);
+        }
+
+        cut.FindAll($"[data-testid={hidden}]").ShouldBeEmpty();
+    }
+
     [Fact]
     public void WhenNobodyIsSignedIn_OnlyHomeIsShown()
     {
