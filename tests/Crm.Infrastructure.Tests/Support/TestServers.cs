@@ -104,7 +104,27 @@ public sealed class ScratchDatabase
         }
 
         NpgsqlConnection.ClearAllPools();
-        RunOnServer($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+
+        // Dropping is cleanup, not a test: when the server is busy ending many runs at once it may refuse
+        // for a moment, so try a few times, then leave the uniquely named database behind and say so.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                RunOnServer($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+                return;
+            }
+            catch (InvalidOperationException exception) when (attempt < 4)
+            {
+                Console.Error.WriteLine($"Dropping test database {_postgresName} failed (attempt {attempt}): {exception.InnerException?.Message}");
+                Thread.Sleep(500 * attempt);
+            }
+            catch (InvalidOperationException exception)
+            {
+                Console.Error.WriteLine($"Test database {_postgresName} left behind: {exception.InnerException?.Message}");
+                return;
+            }
+        }
     }
 
     private static void RunOnServer(string sql)
