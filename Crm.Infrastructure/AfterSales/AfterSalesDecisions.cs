@@ -10,7 +10,7 @@ namespace Crm.Infrastructure.AfterSales;
 /// <summary>
 /// What deciding a Return approval does to its after-sales request, on the decision's context and before its one
 /// save: approved returns and exchanges get a pickup work order (which the dispatch board shows live, as any new work
-/// order), approved refunds a refund record for finance; a rejection carries the approver's comment to the request.
+/// order, due by the company's SLA hours), approved refunds a refund record for finance; a rejection carries the approver's comment to the request.
 /// </summary>
 public static class AfterSalesDecisions
 {
@@ -25,7 +25,8 @@ public static class AfterSalesDecisions
         {
             var pickup = WorkOrder.Open(
                 WorkOrderId.New(), request.TenantId, request.ShopId, request.CustomerId, null, request.PickupAddress ?? string.Empty,
-                WorkOrderType.ReturnPickup, WorkOrderPriority.Normal, AfterSalesSubmission.PickupDescription(request), now, SlaPolicy.Default, approver, now);
+                WorkOrderType.ReturnPickup, WorkOrderPriority.Normal, AfterSalesSubmission.PickupDescription(request), now,
+                await TenantSettings.SlaAsync(db, cancellationToken), approver, now);
             db.WorkOrders.Add(pickup);
             request.RecordPickup(pickup.Id, approver, now);
         }

@@ -66,6 +66,27 @@ public sealed class AfterSalesDecisionTests(LiveDemoDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task ThePickupWorkOrder_IsDueByTheCompanysSlaHours()
+    {
+        await ConfigureSlaAsync(SlaPolicy.Create(2, 6, 12, 96));
+        try
+        {
+            var id = await SubmitAsync(AfterSalesType.Exchange, 0m);
+
+            await DecideAsync(id, approve: true);
+
+            await using var after = database.CreateFor(DemoIds.DemoTenant);
+            var request = await after.AfterSalesRequests.SingleAsync(r => r.Id == id);
+            var pickup = await after.WorkOrders.SingleAsync(w => w.Id == request.PickupWorkOrderId);
+            pickup.SlaDueAt.ShouldBe(pickup.RequestedAt.AddHours(12), "a pickup is of normal priority");
+        }
+        finally
+        {
+            await ConfigureSlaAsync(SlaPolicy.Default);
+        }
+    }
+
+    [Fact]
     public async Task WhenAnExchangeIsApproved_ThereIsAPickupButNoRefund()
     {
         var id = await SubmitAsync(AfterSalesType.Exchange, 0m);
@@ -208,5 +229,12 @@ public sealed class AfterSalesDecisionTests(LiveDemoDatabase database) : IClassF
     {
         await using var db = database.CreateFor(DemoIds.DemoTenant);
         return await db.WorkOrders.CountAsync();
+    }
+
+    private async Task ConfigureSlaAsync(SlaPolicy sla)
+    {
+        await using var db = database.CreateFor(DemoIds.DemoTenant);
+        (await db.Tenants.SingleAsync()).ConfigureSla(sla, Now);
+        await db.SaveChangesAsync();
     }
 }
