@@ -14,6 +14,8 @@ public partial class KanbanBoard<TItem>
 {
     private static readonly IReadOnlyList<TItem> NoCards = [];
 
+    private readonly Dictionary<object, TItem> _held = [];
+    private KanbanHold<TItem>? _hold;
     private Dictionary<string, List<TItem>> _byColumn = [];
     private TItem? _dragging;
     private string? _dragFrom;
@@ -64,18 +66,48 @@ public partial class KanbanBoard<TItem>
     [Parameter]
     public Func<int, string> MoreText { get; set; } = n => $"+{n}";
 
-    /// <summary>Puts every card back where <see cref="ColumnOf"/> says, e.g. after a drop the feature did not take.</summary>
-    public void Refresh()
+    protected override void OnInitialized() => _hold = new KanbanHold<TItem>(SetHeld);
+
+    protected override void OnParametersSet() => SortIntoColumns();
+
+    private void SetHeld(TItem item, bool held)
     {
-        _dragging = default;
-        _dragFrom = null;
-        StateHasChanged();
+        var key = KeyOfCard(item);
+        if (held)
+        {
+            _held[key] = item;
+        }
+        else if (_held.Remove(key))
+        {
+            SortIntoColumns();
+            StateHasChanged();
+        }
     }
 
-    protected override void OnParametersSet()
+    /// <summary>The items, with every held card shown as it was held, in its place (or last if it left the items).</summary>
+    private IEnumerable<TItem> Shown()
+    {
+        if (_held.Count == 0)
+        {
+            return Items;
+        }
+
+        var seen = new HashSet<object>();
+        var shown = new List<TItem>();
+        foreach (var item in Items)
+        {
+            var key = KeyOfCard(item);
+            shown.Add(_held.TryGetValue(key, out var held) && seen.Add(key) ? held : item);
+        }
+
+        shown.AddRange(_held.Where(h => !seen.Contains(h.Key)).Select(h => h.Value));
+        return shown;
+    }
+
+    private void SortIntoColumns()
     {
         var byColumn = new Dictionary<string, List<TItem>>(Columns.Count);
-        foreach (var item in Items)
+        foreach (var item in Shown())
         {
             var column = ColumnOf(item);
             if (!byColumn.TryGetValue(column, out var cards))

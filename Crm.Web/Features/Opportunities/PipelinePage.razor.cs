@@ -16,7 +16,6 @@ namespace Crm.Web.Features.Opportunities;
 public partial class PipelinePage
 {
     private DateTimeOffset _now;
-    private OpportunityCard? _menuCard;
     private bool _showPanel = true;
     private bool _completionOpen;
     private int _lastNotice;
@@ -64,7 +63,7 @@ public partial class PipelinePage
 
     private IReadOnlyList<OpportunityCard> Visible => PipelineView.Visible(State.Value, Shell.Value.SelectedShopId?.Value, _now);
 
-    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.WithHeld(PipelineView.Rendered(Visible, State.Value), _menuCard);
+    private IReadOnlyList<OpportunityCard> Rendered => PipelineView.Rendered(Visible, State.Value);
 
     private IReadOnlyList<OwnerOption> Owners => State.Value.Owners;
 
@@ -155,24 +154,6 @@ public partial class PipelinePage
 
     private Task<IDialogReference> NewOpportunityAsync() =>
         Dialogs.ShowAsync<NewOpportunityDialog>(L["Pipeline.New"], new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
-
-    /// <summary>
-    /// While a card's menu is open the card stays as the user saw it, even if someone else moves it meanwhile:
-    /// otherwise the card (and its open menu) would be rebuilt in another column and the user's choice lost
-    /// without a word. Chosen, the move goes out with the version the user saw and is told of the conflict.
-    /// </summary>
-    private void HoldWhileMenuOpen(OpportunityCard card, bool open)
-    {
-        if (open)
-        {
-            _menuCard = card;
-        }
-        else if (_menuCard?.Id == card.Id)
-        {
-            _menuCard = null;
-            StateHasChanged();
-        }
-    }
 
     private void Move(OpportunityCard card, OpportunityStage target)
     {

@@ -83,29 +83,6 @@ public static class PipelineView
     public static IReadOnlyList<OpportunityCard> Rendered(IReadOnlyList<OpportunityCard> visible, PipelineState state) =>
         visible.Where(c => !state.Folded.Contains(c.Stage)).ToList();
 
-    /// <summary>
-    /// The rendered cards with <paramref name="held"/> shown as the user last saw it (its menu is open), in place of
-    /// whatever the store holds for that card now, at the same place; appended if the card left the rendered list.
-    /// </summary>
-    public static IReadOnlyList<OpportunityCard> WithHeld(IReadOnlyList<OpportunityCard> rendered, OpportunityCard? held)
-    {
-        ArgumentNullException.ThrowIfNull(rendered);
-        if (held is null)
-        {
-            return rendered;
-        }
-
-        var index = rendered.ToList().FindIndex(c => c.Id == held.Id);
-        if (index >= 0 && rendered[index] == held)
-        {
-            return rendered;
-        }
-
-        var result = rendered.Where(c => c.Id != held.Id).ToList();
-        result.Insert(index >= 0 ? index : result.Count, held);
-        return result;
-    }
-
     /// <summary>The funnel from the column totals (every card of the filtered board, loaded or not).</summary>
     public static IReadOnlyList<FunnelStep> Funnel(PipelineState state)
     {

@@ -14,7 +14,6 @@ public partial class DispatchPage
     private DateTimeOffset _now;
     private int _lastNotice;
     private bool _capacityOpen;
-    private KanbanBoard<WorkOrderCard>? _board;
 
     [Inject]
     private IState<DispatchState> State { get; set; } = default!;
@@ -125,7 +124,7 @@ public partial class DispatchPage
             Foldable: false,
             Folded: false,
             TestId: DispatchView.LaneOf(lane.Technician.UserName),
-            Warn: lane.Open >= lane.Technician.DailyCapacity)));
+            Warn: lane.AtCapacity)));
         return columns;
     }
 
@@ -158,13 +157,10 @@ public partial class DispatchPage
         }
 
         var technician = State.Value.Technicians.FirstOrDefault(t => DispatchView.LaneOf(t.UserName) == move.ToColumn);
-        if (technician is null)
+        if (technician is not null)
         {
-            _board?.Refresh(); // back to the unassigned lane: nothing to do
-            return;
+            Assign(move.Item, technician.Id);
         }
-
-        Assign(move.Item, technician.Id);
     }
 
     private async Task NewWorkOrderAsync()
@@ -197,7 +193,6 @@ public partial class DispatchPage
             var dialog = await Dialogs.ShowAsync<WorkOrderStepDialog>(null, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
             if (await dialog.Result is not { Canceled: false, Data: WorkOrderDetails given })
             {
-                _board?.Refresh();
                 return;
             }
 

@@ -181,6 +181,25 @@ public sealed class PipelinePageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task WhileACardsMenuIsOpen_ARemoteMoveLeavesItWhereTheUserSawIt_UntilTheMenuCloses()
+    {
+        var host = RenderLoaded();
+        var card = Pipeline.Cards[DemoIds.Rep1FreshLead.Value];
+        await ClickAsync(host, $"[data-testid=card-menu-{card.Id}] button");
+        host.WaitForAssertion(() => host.Find($"[data-testid=card-move-{card.Id}-proposal]"), Patience);
+
+        await Task.Run(() => Store.Dispatch(new OpportunityChangedRemotelyAction(card with { Stage = OpportunityStage.Proposal, Version = card.Version + 1 })));
+        await RendererIdleAsync();
+
+        ColumnOf(host, card.Id).ShouldBe("column-lead", "the card and its open menu stay as the user saw them");
+        host.FindAll($"[data-testid=card-move-{card.Id}-proposal]").ShouldHaveSingleItem();
+
+        await ClickAsync(host, $"[data-testid=card-menu-{card.Id}] button");
+
+        host.WaitForAssertion(() => ColumnOf(host, card.Id).ShouldBe("column-proposal"), Patience);
+    }
+
+    [Fact]
     public async Task WhenAnOlderVersionArrivesRemotely_TheCardStaysWhereItIs()
     {
         var host = RenderLoaded();
