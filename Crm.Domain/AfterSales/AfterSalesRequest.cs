@@ -66,6 +66,9 @@ public sealed class AfterSalesRequest : AggregateRoot<AfterSalesRequestId>, ITen
 
     public IReadOnlyCollection<AfterSalesItem> Items => _items.AsReadOnly();
 
+    /// <summary>The items as one line: "川字托盘 × 12, 托盘防滑垫 × 40".</summary>
+    public string ItemsText => string.Join(", ", _items.Select(i => $"{i.Name} × {i.Quantity}"));
+
     public IReadOnlyCollection<AfterSalesStep> History => _history.AsReadOnly();
 
     public bool IsDecided => Status != AfterSalesStatus.PendingApproval;

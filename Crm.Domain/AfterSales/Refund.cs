@@ -52,9 +52,10 @@ public sealed class Refund : AggregateRoot<RefundId>, ITenantOwned
         return refund;
     }
 
-    /// <summary>Finance paid it. A refund is paid once.</summary>
-    public void MarkPaid(UserId by, DateTimeOffset now)
+    /// <summary>Finance paid it, and the request's history says so. A refund is paid once.</summary>
+    public void MarkPaid(AfterSalesRequest request, UserId by, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (Status == RefundStatus.Paid)
         {
             throw new DomainRuleViolation("refund.already-paid", "This refund is already paid.");
@@ -65,6 +66,7 @@ public sealed class Refund : AggregateRoot<RefundId>, ITenantOwned
             throw new DomainRuleViolation("refund.paid-before-recorded", "A refund is paid after it is recorded.");
         }
 
+        request.RecordRefundPaid(Id, by, now);
         Status = RefundStatus.Paid;
         PaidAt = now;
         PaidById = by;

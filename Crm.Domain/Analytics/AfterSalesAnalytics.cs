@@ -1,5 +1,4 @@
 using Crm.Domain.AfterSales;
-using Crm.Domain.Common;
 
 namespace Crm.Domain.Analytics;
 
@@ -19,11 +18,7 @@ public static class AfterSalesAnalytics
     public static IReadOnlyList<AfterSalesShare> ByTypeAndReason(IEnumerable<AfterSalesFact> facts, DateTimeOffset from, DateTimeOffset to)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (to < from)
-        {
-            throw new DomainRuleViolation("analytics.period-invalid", "A period ends after it starts.");
-        }
-
+        ServiceAnalytics.EnsurePeriod(from, to);
         var inPeriod = facts.Where(f => f.CreatedAt >= from && f.CreatedAt < to).ToList();
         var total = inPeriod.Sum(f => f.Amount);
         return inPeriod
@@ -31,7 +26,7 @@ public static class AfterSalesAnalytics
             .Select(g =>
             {
                 var amount = g.Sum(f => f.Amount);
-                return new AfterSalesShare(g.Key.Type, g.Key.Reason, g.Count(), amount, total == 0 ? 0m : Math.Round(amount / total, 4));
+                return new AfterSalesShare(g.Key.Type, g.Key.Reason, g.Count(), amount, ShareOf(amount, total));
             })
             .OrderByDescending(s => s.Amount)
             .ThenByDescending(s => s.Count)
@@ -48,7 +43,9 @@ public static class AfterSalesAnalytics
         return breakdown
             .GroupBy(s => s.Type)
             .OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Sum(s => s.Amount), total == 0 ? 0m : Math.Round(g.Sum(s => s.Amount) / total, 4)))
+            .Select(g => (g.Key, g.Sum(s => s.Amount), ShareOf(g.Sum(s => s.Amount), total)))
             .ToList();
     }
+
+    private static decimal ShareOf(decimal amount, decimal total) => total == 0 ? 0m : Math.Round(amount / total, 4);
 }

@@ -88,7 +88,7 @@ public static class ServiceAnalytics
         return distribution;
     }
 
-    private static void EnsurePeriod(DateTimeOffset from, DateTimeOffset to)
+    internal static void EnsurePeriod(DateTimeOffset from, DateTimeOffset to)
     {
         if (to <= from)
         {

@@ -22,7 +22,7 @@ public static class LeadStatuses
     public static bool IsWorked(this LeadStatus status) => status is LeadStatus.Pending or LeadStatus.FollowingUp;
 
     /// <summary>Kebab-case words for stable rule codes ("following-up").</summary>
-    internal static string Code(this LeadStatus status) => status switch
+    public static string Code(this LeadStatus status) => status switch
     {
         LeadStatus.FollowingUp => "following-up",
         _ => status.ToString().ToLowerInvariant(),

@@ -72,8 +72,7 @@ public static class AfterSalesSubmission
     public static string ReasonText(AfterSalesRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var items = string.Join(", ", request.Items.Select(i => $"{i.Name} × {i.Quantity}"));
-        var parts = new List<string> { ReasonNames[request.Reason], request.OrderReference, items };
+        var parts = new List<string> { ReasonNames[request.Reason], request.OrderReference, request.ItemsText };
         if (request.Note is { } note)
         {
             parts.Add(note);
@@ -86,8 +85,7 @@ public static class AfterSalesSubmission
     public static string PickupDescription(AfterSalesRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var items = string.Join(", ", request.Items.Select(i => $"{i.Name} × {i.Quantity}"));
-        return Clip($"{TypeNames[request.Type]} · {request.OrderReference} · {items}", Domain.Service.WorkOrderLimits.DescriptionMaxLength);
+        return Clip($"{TypeNames[request.Type]} · {request.OrderReference} · {request.ItemsText}", Domain.Service.WorkOrderLimits.DescriptionMaxLength);
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, Math.Max(0, max - 1)), "…");

@@ -41,8 +41,6 @@ public static class LeadFile
         Source,
     }
 
-    public static bool IsSupported(string fileName) => FormatOf(fileName) is not null;
-
     public static IReadOnlyList<LeadFileRow> Read(Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -76,8 +76,7 @@ internal sealed class AfterSalesDemoSeeder : IDemoSeeder
 
         var paidRequest = await db.AfterSalesRequests.SingleAsync(r => r.Id == DemoIds.AfterSalesRequest(6), cancellationToken);
         var refund = await db.Refunds.SingleAsync(r => r.RequestId == paidRequest.Id, cancellationToken);
-        refund.MarkPaid(DemoIds.Finance, now.AddHours(-120));
-        paidRequest.RecordRefundPaid(refund.Id, DemoIds.Finance, now.AddHours(-120));
+        refund.MarkPaid(paidRequest, DemoIds.Finance, now.AddHours(-120));
         await SaveQuietlyAsync(db, cancellationToken);
     }
 

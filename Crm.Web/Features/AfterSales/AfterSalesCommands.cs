@@ -81,8 +81,8 @@ public sealed class AfterSalesCommands(IDbContextFactory<CrmDbContext> contexts,
         var customers = await CustomerNamesAsync(db, requests.Select(r => r.CustomerId.Value), cancellationToken);
         var names = await OpportunityCards.OwnerNamesAsync(db, cancellationToken);
         var rows = requests.Select(r => Row(r, customers, names)).ToImmutableList();
-        var options = CanSubmit(scope) ? await CustomerOptionsAsync(db, scope, cancellationToken) : [];
-        return new AfterSalesLoad(rows, options, CanSubmit(scope));
+        var options = AfterSalesAccess.CanSubmit(scope) ? await CustomerOption.VisibleAsync(db, scope, cancellationToken) : [];
+        return new AfterSalesLoad(rows, options, AfterSalesAccess.CanSubmit(scope));
     }
 
     public async Task<AfterSalesDetail?> LoadDetailAsync(Guid id, CancellationToken cancellationToken = default)
@@ -124,7 +124,7 @@ public sealed class AfterSalesCommands(IDbContextFactory<CrmDbContext> contexts,
     {
         ArgumentNullException.ThrowIfNull(input);
         var scope = currentUser.RequireScope();
-        if (!CanSubmit(scope))
+        if (!AfterSalesAccess.CanSubmit(scope))
         {
             throw new DomainRuleViolation("aftersales.submit-not-allowed", "Only sales reps, managers and admins submit after-sales requests.");
         }
@@ -165,14 +165,14 @@ public sealed class AfterSalesCommands(IDbContextFactory<CrmDbContext> contexts,
                 requests.TryGetValue(r.RequestId, out var q) ? q.OrderReference : string.Empty, q?.Type ?? AfterSalesType.RefundOnly,
                 r.Amount.Amount, r.Amount.Currency, r.Status, r.CreatedAt, r.PaidAt, r.PaidById is { } by ? names.GetValueOrDefault(by.Value) : null))
             .ToImmutableList();
-        return new RefundsLoad(rows, CanPay(scope));
+        return new RefundsLoad(rows, AfterSalesAccess.CanPay(scope));
     }
 
     /// <summary>Finance pays a due refund the user still sees at <paramref name="expectedVersion"/>; the request's history records it.</summary>
     public async Task MarkPaidAsync(Guid refundId, long expectedVersion, CancellationToken cancellationToken = default)
     {
         var scope = currentUser.RequireScope();
-        if (!CanPay(scope))
+        if (!AfterSalesAccess.CanPay(scope))
         {
             throw new DomainRuleViolation("refund.pay-requires-finance", "Only finance marks refunds as paid.");
         }
@@ -187,9 +187,8 @@ public sealed class AfterSalesCommands(IDbContextFactory<CrmDbContext> contexts,
         }
 
         var now = clock.GetUtcNow();
-        refund.MarkPaid(scope.UserId, now);
         var request = await db.AfterSalesRequests.SingleAsync(r => r.Id == refund.RequestId, cancellationToken);
-        request.RecordRefundPaid(refund.Id, scope.UserId, now);
+        refund.MarkPaid(request, scope.UserId, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -198,20 +197,6 @@ public sealed class AfterSalesCommands(IDbContextFactory<CrmDbContext> contexts,
         {
             throw new DomainRuleViolation("refund.changed-meanwhile", "Someone changed this refund meanwhile; the list now shows it as it is.");
         }
-    }
-
-    /// <summary>Sales reps, managers and admins submit requests for their customers.</summary>
-    public static bool CanSubmit(UserScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.IsAdmin || scope.IsInRole(Roles.Manager) || scope.IsInRole(Roles.SalesRep);
-    }
-
-    /// <summary>Finance (and admins) pay refunds.</summary>
-    public static bool CanPay(UserScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.IsAdmin || scope.IsInRole(Roles.Finance);
     }
 
     /// <summary>The shops the user can see: reps and managers their shops, head office and admins all.</summary>
@@ -228,12 +213,6 @@ public sealed class AfterSalesCommands(IDbContextFactory<CrmDbContext> contexts,
         return scope.IsHeadOffice || scope.IsAdmin ? null : [.. scope.ShopIds];
     }
 
-    private static async Task<ImmutableList<CustomerOption>> CustomerOptionsAsync(CrmDbContext db, UserScope scope, CancellationToken cancellationToken)
-    {
-        var customers = await db.Customers.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.ShopId }).ToListAsync(cancellationToken);
-        return [.. customers.Where(c => scope.CanSeeShop(c.ShopId)).Select(c => new CustomerOption(c.Id.Value, c.Name))];
-    }
-
     private static Task<Dictionary<Guid, string>> CustomerNamesAsync(CrmDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().Select(id => new Domain.Customers.CustomerId(id)).ToList();
@@ -244,6 +223,6 @@ public sealed class AfterSalesCommands(IDbContextFactory<CrmDbContext> contexts,
 
     private static AfterSalesRow Row(AfterSalesRequest r, IReadOnlyDictionary<Guid, string> customers, IReadOnlyDictionary<Guid, string> names) =>
         new(r.Id.Value, r.Version, r.Type, r.Status, r.Reason, r.CustomerId.Value, customers.GetValueOrDefault(r.CustomerId.Value, string.Empty), r.ShopId.Value,
-            r.OrderReference, r.Amount.Amount, r.Amount.Currency, string.Join(", ", r.Items.Select(i => $"{i.Name} × {i.Quantity}")),
+            r.OrderReference, r.Amount.Amount, r.Amount.Currency, r.ItemsText,
             names.GetValueOrDefault(r.RequesterId.Value, string.Empty), r.CreatedAt, r.DecidedAt);
 }

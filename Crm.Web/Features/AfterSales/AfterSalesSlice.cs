@@ -144,9 +144,6 @@ public static class AfterSalesReducers
     public static AfterSalesState OnClearAfterSalesError(AfterSalesState state, ClearAfterSalesErrorAction action) => state with { SubmitError = null };
 
     [ReducerMethod]
-    public static AfterSalesState OnLoadRefunds(AfterSalesState state, LoadRefundsAction action) => state;
-
-    [ReducerMethod]
     public static AfterSalesState OnLoadRefundsSucceeded(AfterSalesState state, LoadRefundsSucceededAction action) =>
         state with { Refunds = action.Load.Rows, CanPay = action.Load.CanPay, RefundsLoaded = true };
 

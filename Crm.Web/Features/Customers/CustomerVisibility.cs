@@ -29,13 +29,6 @@ public static class CustomerVisibility
         return customers.Where(c => shops.Contains(c.ShopId));
     }
 
-    /// <summary>The same rule for one customer in hand.</summary>
-    public static bool CanSee(UserScope scope, ShopId shopId, UserId? ownerId)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return IsManager(scope) ? scope.CanSeeShop(shopId) : ownerId == scope.UserId;
-    }
-
     public static bool IsManager(UserScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -35,9 +35,9 @@ public static class LeadsView
         var works = manager || row.OwnerId == scope.UserId.Value;
         return row.Status switch
         {
-            LeadStatus.Unassigned => manager ? [LeadVerb.Assign, LeadVerb.Take, LeadVerb.Void] : [LeadVerb.Take],
-            LeadStatus.Pending or LeadStatus.FollowingUp when works =>
+            _ when row.Status.IsWorked() && works =>
                 [LeadVerb.FollowUp, LeadVerb.Convert, LeadVerb.MarkInvalid, .. manager ? new[] { LeadVerb.Assign } : [], LeadVerb.Return, LeadVerb.Void],
+            LeadStatus.Unassigned => manager ? [LeadVerb.Assign, LeadVerb.Take, LeadVerb.Void] : [LeadVerb.Take],
             LeadStatus.Invalid when works => [LeadVerb.Revive, LeadVerb.Void],
             LeadStatus.Voided => [LeadVerb.Restore],
             _ => [],
@@ -51,10 +51,5 @@ public static class LeadsView
         _ => verb.ToString().ToLowerInvariant(),
     };
 
-    public static string KeyOf(LeadStatus? status) => status switch
-    {
-        null => "all",
-        LeadStatus.FollowingUp => "following-up",
-        _ => status.Value.ToString().ToLowerInvariant(),
-    };
+    public static string KeyOf(LeadStatus? status) => status?.Code() ?? "all";
 }

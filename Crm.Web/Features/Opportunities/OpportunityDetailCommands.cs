@@ -29,7 +29,17 @@ public sealed record NewFollowUp(FollowUpChannel Channel, string? Note, DateOnly
 
 public sealed record NewOpportunity(Guid? CustomerId, string? Title, decimal? Amount, DateOnly? ExpectedClose, SourceChannel Source);
 
-public sealed record CustomerOption(Guid Id, string Name);
+public sealed record CustomerOption(Guid Id, string Name)
+{
+    /// <summary>The customers of the shops the user can see, by name: what a customer picker offers.</summary>
+    public static async Task<ImmutableList<CustomerOption>> VisibleAsync(CrmDbContext db, UserScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var customers = await db.Set<Customer>().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.ShopId }).ToListAsync(cancellationToken);
+        return [.. customers.Where(c => scope.CanSeeShop(c.ShopId)).Select(c => new CustomerOption(c.Id.Value, c.Name))];
+    }
+}
 
 /// <summary>The drawer's and the "new" dialog's use cases. A stale version is refused, never overwritten.</summary>
 public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> contexts, CurrentUser currentUser, OpportunityCommands board, TimeProvider clock)
@@ -126,8 +136,7 @@ public sealed class OpportunityDetailCommands(IDbContextFactory<CrmDbContext> co
     {
         var scope = currentUser.RequireScope();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var customers = await db.Set<Customer>().AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name, c.ShopId }).ToListAsync(cancellationToken);
-        return [.. customers.Where(c => scope.CanSeeShop(c.ShopId)).Select(c => new CustomerOption(c.Id.Value, c.Name))];
+        return await CustomerOption.VisibleAsync(db, scope, cancellationToken);
     }
 
     private async Task SaveAsync(Guid id, long? expectedVersion, Action<Opportunity, PipelineSettings> change, CancellationToken cancellationToken)

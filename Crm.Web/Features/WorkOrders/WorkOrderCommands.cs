@@ -176,7 +176,7 @@ public sealed class WorkOrderCommands(IDbContextFactory<CrmDbContext> contexts, 
                 input.Description ?? string.Empty, now, await TenantSettings.SlaAsync(db, cancellationToken), scope.UserId, now);
             db.WorkOrders.Add(workOrder);
             await db.SaveChangesAsync(cancellationToken);
-            return DispatchOutcome.Saved(await WorkOrderCards.OfAsync(db, workOrder, cancellationToken));
+            return DispatchOutcome.Saved(await SavedCardAsync(db, workOrder, cancellationToken));
         }
         catch (DomainRuleViolation violation)
         {
@@ -241,7 +241,7 @@ public sealed class WorkOrderCommands(IDbContextFactory<CrmDbContext> contexts, 
             return await ConflictAsync(fresh, id, cancellationToken);
         }
 
-        return DispatchOutcome.Saved(await WorkOrderCards.OfAsync(db, workOrder, cancellationToken));
+        return DispatchOutcome.Saved(await SavedCardAsync(db, workOrder, cancellationToken));
     }
 
     private async Task<DispatchOutcome> ConflictAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)
@@ -298,4 +298,10 @@ public sealed class WorkOrderCommands(IDbContextFactory<CrmDbContext> contexts, 
         WorkOrderAccess.CanSee(scope, new ShopId(card.ShopId), card.TechnicianId is { } t ? new UserId(t) : null);
 
     private static DomainRuleViolation NotFound() => new("workorder.not-found", "That work order does not exist.");
+
+    /// <summary>The card the save projected for the board (as the pipeline's moves do), or read when the save wrote no board event.</summary>
+    private static async Task<WorkOrderCard> SavedCardAsync(CrmDbContext db, WorkOrder workOrder, CancellationToken cancellationToken) =>
+        BoardOutbox.SavedCardJson(db, Boards.WorkOrders, workOrder.Id.Value) is { } json
+            ? WorkOrderCard.FromJson(json)
+            : await WorkOrderCards.OfAsync(db, workOrder, cancellationToken);
 }

@@ -156,8 +156,7 @@ public class RefundMarkPaidTests
         var request = Approved();
         var refund = Refund.RecordFor(RefundId.New(), request, Manager, Later);
 
-        refund.MarkPaid(Finance, Later.AddDays(1));
-        request.RecordRefundPaid(refund.Id, Finance, Later.AddDays(1));
+        refund.MarkPaid(request, Finance, Later.AddDays(1));
 
         refund.Status.ShouldBe(RefundStatus.Paid);
         (refund.PaidById, refund.PaidAt).ShouldBe((Finance, Later.AddDays(1)));
@@ -168,16 +167,21 @@ public class RefundMarkPaidTests
     [Fact]
     public void WhenPaidTwice_RefusesWithAlreadyPaid()
     {
-        var refund = Refund.RecordFor(RefundId.New(), Approved(), Manager, Later);
-        refund.MarkPaid(Finance, Later);
+        var request = Approved();
+        var refund = Refund.RecordFor(RefundId.New(), request, Manager, Later);
+        refund.MarkPaid(request, Finance, Later);
 
-        RuleAssert.Violates(() => refund.MarkPaid(Finance, Later.AddHours(1)), "refund.already-paid");
+        RuleAssert.Violates(() => refund.MarkPaid(request, Finance, Later.AddHours(1)), "refund.already-paid");
         refund.PaidAt.ShouldBe(Later);
     }
 
     [Fact]
-    public void WhenPaidBeforeItWasRecorded_RefusesWithPaidBeforeRecorded() =>
-        RuleAssert.Violates(() => Refund.RecordFor(RefundId.New(), Approved(), Manager, Later).MarkPaid(Finance, Now), "refund.paid-before-recorded");
+    public void WhenPaidBeforeItWasRecorded_RefusesWithPaidBeforeRecorded()
+    {
+        var request = Approved();
+
+        RuleAssert.Violates(() => Refund.RecordFor(RefundId.New(), request, Manager, Later).MarkPaid(request, Finance, Now), "refund.paid-before-recorded");
+    }
 
     [Fact]
     public void WhenAnotherRefundIsReportedPaid_TheRequestRefuses() =>
