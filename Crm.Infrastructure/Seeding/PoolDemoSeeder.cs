@@ -109,11 +109,12 @@ public sealed class PoolDemoSeeder : IDemoSeeder
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Customers.AddRange(customers);
+        // Both claims a day or more ago, so they never count towards rep1's claims of today (the daily cap), whatever the hour.
         db.ApprovalRequests.AddRange(
             Claim(Rep1ClaimOnCustomer18, DemoIds.Customer(18), CustomerDemoSeeder.Catalog[17].Name, CustomerDemoSeeder.Catalog[17].Shop,
-                "天猫店老客户，去年采购过 2000 片 Bought 2,000 pallets through our Tmall shop last year", now.AddDays(-1)),
+                "天猫店老客户，去年采购过 2000 片 Bought 2,000 pallets through our Tmall shop last year", now.AddDays(-1).AddHours(-2)),
             Claim(Rep1ClaimOnCustomer64, DemoIds.Customer(64), customers[3].Name, customers[3].ShopId,
-                "客户主动来电咨询 The customer called us asking for a quote", now.AddDays(-1).AddHours(2)));
+                "客户主动来电咨询 The customer called us asking for a quote", now.AddDays(-1)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
