@@ -109,6 +109,7 @@ public sealed partial class TwoInstanceTests(BrowserFixture browser, CrmCluster 
 
         // The move committed although nothing could be published; B has not heard of it.
         await Expect(rep1.Board.CardIn("first-contact", card)).ToBeVisibleAsync();
+        await rep1.Board.ExpectSettledAsync(card);
         var stored = await StoredAsync(card);
         stored.Stage.ShouldBe(OpportunityStage.FirstContact);
         await Expect(rep1.Board.Card(card)).ToHaveAttributeAsync("data-version", Text(stored.Version));

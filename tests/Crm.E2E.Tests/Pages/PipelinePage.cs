@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Crm.E2E.Tests.Pages;
@@ -8,7 +9,7 @@ namespace Crm.E2E.Tests.Pages;
 /// needs-analysis, proposal, negotiation, won, lost), cards, their "Move to…" menus, presence,
 /// the supervisor panel and the stage completion dialog.
 /// </summary>
-public sealed class PipelinePage(IPage page)
+public sealed partial class PipelinePage(IPage page)
 {
     public IPage Page => page;
 
@@ -118,11 +119,21 @@ public sealed class PipelinePage(IPage page)
     /// <summary>True while the document marked by <see cref="MarkDocumentAsync"/> is still the one shown (no reload).</summary>
     public Task<bool> IsSameDocumentAsync() => page.EvaluateAsync<bool>("() => window.crmE2eMark === true");
 
+    /// <summary>
+    /// Waits until the server has answered the user's move of the card: the board shows a move at once, as pending,
+    /// and the database has it only once the card is no longer pending.
+    /// </summary>
+    public Task ExpectSettledAsync(Guid id) => Assertions.Expect(Card(id)).Not.ToHaveClassAsync(PendingClass());
+
+    [GeneratedRegex("crm-card-pending")]
+    private static partial Regex PendingClass();
+
     /// <summary>Opens a card's "Move to…" menu and waits for its items.</summary>
     public async Task OpenMenuAsync(Guid id)
     {
         await page.GetByTestId($"card-menu-{id}").Locator("button").ClickAsync();
-        await Assertions.Expect(page.Locator($"[data-testid^='card-move-{id}-']").First).ToBeVisibleAsync();
+        // The menu is built when opened: its items show once its popover has been placed next to the card.
+        await Assertions.Expect(page.Locator($"[data-testid^='card-move-{id}-']").First).ToBeInViewportAsync();
     }
 
     /// <summary>The keyboard/menu path: "Move to…" → the target column.</summary>
