@@ -47,7 +47,8 @@ public sealed class DispatchBoardPage(IPage page)
     public async Task OpenMenuAsync(Guid id)
     {
         await page.GetByTestId($"card-menu-{id}").Locator("button").ClickAsync();
-        await Assertions.Expect(page.Locator($"[data-testid^='card-move-{id}-']").First).ToBeVisibleAsync();
+        // The menu is built when opened: its items show once its popover has been placed next to the card.
+        await Assertions.Expect(page.Locator($"[data-testid^='card-move-{id}-']").First).ToBeInViewportAsync();
     }
 
     /// <summary>The keyboard/menu path: "Assign to…" → the technician.</summary>

@@ -1,6 +1,7 @@
 using Bunit;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
+using Crm.Web.Components;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Tests.Support;
 
@@ -70,6 +71,36 @@ public sealed class OpportunityCardViewTests : ComponentTestBase
         host.FindAll($"[data-testid^=card-move-{card.Id}-]").Select(i => i.GetAttribute("data-testid")![$"card-move-{card.Id}-".Length..])
             .ShouldBe(["lead", "first-contact", "proposal", "negotiation", "won", "lost"]);
         host.Find($"[data-testid=card-move-{card.Id}-first-contact]").TextContent.Trim().ShouldBe("Move to First contact");
+    }
+
+    [Fact]
+    public void WhenACardIsShown_ItsClosedMenuIsAPlainButtonAndEveryIconItDrawsIsInThePagesSprite()
+    {
+        var card = Samples.Card(OpportunityStage.FirstContact, lastFollowedUpAt: Now.AddDays(-12), createdAt: Now.AddDays(-25));
+
+        var host = RenderCard(card);
+
+        // No MudMenu (with its popover and overlay) per card until the user opens one.
+        host.FindComponents<MudBlazor.MudMenu>().ShouldBeEmpty();
+        host.Find($"[data-testid=card-menu-{card.Id}] button").GetAttribute("aria-label").ShouldBe("Move to…");
+        var icons = host.FindAll("use").Select(u => u.GetAttribute("href")).ToList();
+        icons.ShouldBe(["#crm-i-more", "#crm-i-event", "#crm-i-hourglass", "#crm-i-warning"], ignoreOrder: true);
+        var symbols = icons.Select(href => $"id=\"{href!.TrimStart('#')}\"").ToList();
+        symbols.ShouldAllBe(symbol => IconSprite.Markup.Value.Contains(symbol, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhenTheMenuIsOpenedAndClosed_TheCardHoldsAMenuOnlyWhileItIsOpen()
+    {
+        var card = Samples.Card(OpportunityStage.NeedsAnalysis);
+        var host = RenderCard(card);
+
+        await ClickAsync(host, $"[data-testid=card-menu-{card.Id}] button");
+        host.WaitForAssertion(() => host.FindComponents<MudBlazor.MudMenu>().ShouldHaveSingleItem());
+        await ClickAsync(host, $"[data-testid=card-menu-{card.Id}] button");
+
+        host.WaitForAssertion(() => host.FindComponents<MudBlazor.MudMenu>().ShouldBeEmpty());
+        host.FindAll($"[data-testid^=card-move-{card.Id}-]").ShouldBeEmpty();
     }
 
     [Fact]
