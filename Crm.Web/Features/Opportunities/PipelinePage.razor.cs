@@ -67,6 +67,9 @@ public partial class PipelinePage
 
     private IReadOnlyList<OwnerOption> Owners => State.Value.Owners;
 
+    /// <summary>What the title bar and filters show: they re-render when this changes, not on every move.</summary>
+    private object ToolbarShows => (State.Value.Filter, State.Value.Presence, State.Value.Owners, _showPanel);
+
     private IReadOnlyList<KanbanColumn> Columns =>
         PipelineView.Columns(State.Value, Visible)
             .Select(f => new KanbanColumn(

@@ -5,6 +5,7 @@ using Crm.Domain.Common;
 using Crm.Domain.Opportunities;
 using Crm.Infrastructure.Realtime;
 using Crm.Infrastructure.Seeding;
+using Crm.Web.Components;
 using Crm.Web.Components.Kanban;
 using Crm.Web.Features.Opportunities;
 using Crm.Web.Identity;
@@ -116,6 +117,7 @@ public sealed class PipelinePageTests : ComponentTestBase
         var cardsBefore = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.Instance);
         var cardRenders = host.FindComponents<KanbanCard<OpportunityCard>>().ToDictionary(c => c.Instance.Item.Id, c => c.RenderCount);
         var headerRenders = host.FindComponents<KanbanHeader>().ToDictionary(h => h.Instance.Column.Key, h => h.RenderCount);
+        var toolbarRenders = host.FindComponent<RenderOnChange>().RenderCount;
         cardsBefore.Count.ShouldBeGreaterThan(5, "a board with cards in several columns");
 
         await Task.Run(() => Store.Dispatch(new OpportunityChangedRemotelyAction(card with { Stage = OpportunityStage.Proposal, Version = card.Version + 1 })));
@@ -141,6 +143,9 @@ public sealed class PipelinePageTests : ComponentTestBase
             .Order()
             .ToList();
         rerendered.ShouldBe(["lead", "proposal"]);
+
+        // The title bar and filters (a dozen Mud components) did not render again either.
+        host.FindComponent<RenderOnChange>().RenderCount.ShouldBe(toolbarRenders);
     }
 
     [Fact]
