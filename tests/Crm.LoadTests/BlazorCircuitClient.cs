@@ -53,7 +53,15 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
     private int _disposing;
     private int _recording;
 
-    private BlazorCircuitClient(HubConnection hub) => _hub = hub;
+    private readonly int _index;
+
+    private BlazorCircuitClient(HubConnection hub, int index)
+    {
+        _hub = hub;
+        _index = index;
+    }
+
+    private static string? DumpDirectory { get; } = Environment.GetEnvironmentVariable("CRM_BENCH_DUMP_BATCHES");
 
     /// <summary>JS interop calls the server made, by identifier, over all clients.</summary>
     public static System.Collections.Concurrent.ConcurrentDictionary<string, long> JsIdentifiers { get; } = new();
@@ -142,7 +150,7 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
         var hub = builder.Build();
         hub.ServerTimeout = TimeSpan.FromMinutes(3);
         hub.KeepAliveInterval = TimeSpan.FromSeconds(15);
-        var client = new BlazorCircuitClient(hub);
+        var client = new BlazorCircuitClient(hub, index);
         client.Handle();
         try
         {
@@ -232,6 +240,12 @@ public sealed partial class BlazorCircuitClient : IAsyncDisposable
                 if (_recording == 1 && ScanTitles(batch, card => _arrivals.Add((card, now))))
                 {
                     _titledBatches++;
+                    if (_index == 0 && DumpDirectory is { } dump)
+                    {
+                        // CRM_BENCH_DUMP_BATCHES=<dir>: the first circuit's batches carrying a move, to read what a move costs.
+                        Directory.CreateDirectory(dump);
+                        File.WriteAllBytes(Path.Combine(dump, $"batch-{_titledBatches:000}.bin"), batch);
+                    }
                 }
             }
 
