@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Crm.Infrastructure.Identity;
 using Crm.Infrastructure.Persistence;
 using Crm.Infrastructure.Seeding;
@@ -44,6 +45,7 @@ public static class CrmServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(Crm.Web.Resources.CachedStringLocalizer<>));
         services.AddSingleton(TimeProvider.System);
 
         services.AddCrmPersistence(configuration, environment.ContentRootPath);

@@ -19,6 +19,7 @@ public partial class PipelinePage
     private bool _showPanel = true;
     private bool _completionOpen;
     private int _lastNotice;
+    private ((PipelineState, Guid?, DateTimeOffset) Key, IReadOnlyList<OpportunityCard> Cards)? _visible;
 
     [Inject]
     private IState<PipelineState> State { get; set; } = default!;
@@ -61,7 +62,20 @@ public partial class PipelinePage
 
     private bool IsManager => CurrentUser.Scope is { } s && (s.IsInRole(Roles.Manager) || s.IsAdmin || s.IsHeadOffice);
 
-    private IReadOnlyList<OpportunityCard> Visible => PipelineView.Visible(State.Value, Shell.Value.SelectedShopId?.Value, _now);
+    /// <summary>The cards the filters let through, worked out once per render (the columns and the cards both read them).</summary>
+    private IReadOnlyList<OpportunityCard> Visible
+    {
+        get
+        {
+            var key = (State.Value, Shell.Value.SelectedShopId?.Value, _now);
+            if (_visible is not { } visible || !visible.Key.Equals(key))
+            {
+                _visible = visible = (key, PipelineView.Visible(State.Value, Shell.Value.SelectedShopId?.Value, _now));
+            }
+
+            return visible.Cards;
+        }
+    }
 
     private IReadOnlyList<OpportunityCard> Rendered => PipelineView.Rendered(Visible, State.Value);
 
@@ -93,8 +107,10 @@ public partial class PipelinePage
     public static OpportunityStage StageOf(string key) => OpportunityStages.All.First(s => KeyOf(s) == key);
 
     /// <summary>Deal amounts are CNY: shown with the yuan sign in every UI language.</summary>
-    public static string FormatMoney(decimal amount) =>
-        amount.ToString("C0", CultureInfo.GetCultureInfo("zh-CN"));
+    public static string FormatMoney(decimal amount) => amount.ToString("C0", Yuan);
+
+    /// <summary>Looked up once: <see cref="CultureInfo.GetCultureInfo(string)"/> takes a lock, and every viewer formats sums on every move.</summary>
+    internal static CultureInfo Yuan { get; } = CultureInfo.GetCultureInfo("zh-CN");
 
     protected override void OnInitialized()
     {
@@ -128,8 +144,20 @@ public partial class PipelinePage
         State.Value.Pending.ContainsKey(card.Id),
         EditingBy(card.Id));
 
-    private string? EditingBy(Guid cardId) =>
-        State.Value.Presence.FirstOrDefault(p => p.EditingCardId == cardId && p.UserId != CurrentUser.Scope?.UserId.Value)?.DisplayName;
+    /// <summary>Who else edits or drags the card (asked for every card on every render: a plain loop, no allocations).</summary>
+    private string? EditingBy(Guid cardId)
+    {
+        var me = CurrentUser.Scope?.UserId.Value;
+        foreach (var present in State.Value.Presence)
+        {
+            if (present.EditingCardId == cardId && present.UserId != me)
+            {
+                return present.DisplayName;
+            }
+        }
+
+        return null;
+    }
 
     private string PresenceText(PresenceEntry present) =>
         present.EditingCardId is { } card && State.Value.Cards.TryGetValue(card, out var c)
