@@ -39,6 +39,9 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
     public bool HasTenant => CurrentTenantId != NoTenant;
 
+    /// <summary>The database this context belongs to (null for design-time contexts).</summary>
+    public DatabaseModel? DatabaseModel => _database;
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<Shop> Shops => Set<Shop>();
@@ -103,8 +106,16 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var tenants = ChangedTenants();
+        try
+        {
+            BeforeSave();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ForgetSettings(tenants);
+        }
     }
 
     /// <summary>
@@ -113,6 +124,31 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     /// On SQLite every write waits its turn at the database's single-writer gate.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var tenants = ChangedTenants();
+        try
+        {
+            return await SaveAndPublishAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            // After commit (or failure): a read that starts now sees the saved rules.
+            ForgetSettings(tenants);
+        }
+    }
+
+    private List<TenantId> ChangedTenants() =>
+        [.. ChangeTracker.Entries<Tenant>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.Id)];
+
+    private void ForgetSettings(List<TenantId> tenants)
+    {
+        if (tenants.Count > 0)
+        {
+            _database?.Settings.Forget(tenants);
+        }
+    }
+
+    private async Task<int> SaveAndPublishAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var outbox = _database?.Outbox;
         if (outbox is not null && HasTenant)

@@ -34,6 +34,9 @@ public sealed class DatabaseModel(DatabaseProvider provider, DbContextOptions op
 
     public Realtime.BoardOutbox? Outbox { get; } = outbox;
 
+    /// <summary>Tenant rules read per command (the pipeline's), kept between contexts and forgotten when a save changes them.</summary>
+    public TenantSettingsCache Settings { get; } = new();
+
     public CrmDbContext Create(ICurrentTenant tenant) => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteCrmDbContext((DbContextOptions<SqliteCrmDbContext>)options, tenant, this),
