@@ -100,7 +100,8 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
         var scope = currentUser.RequireScope();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var opportunityId = new OpportunityId(id);
-        var opportunity = await Visible(db).SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
+        // Split: follow-ups and stage history in one joined query multiply (every move adds a history row).
+        var opportunity = await Visible(db).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
         if (opportunity is null)
         {
             return new MoveOutcome(null, NotFound(), null, null, []);
