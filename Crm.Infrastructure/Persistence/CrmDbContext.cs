@@ -168,6 +168,19 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
         // Cards are projected (names read) before the write turn, so the turn holds only the numbering and the writes.
         var projected = onBoards.Count == 0 || outbox is null || !HasTenant ? [] : await outbox.ProjectAsync(this, onBoards, cancellationToken);
+        if (projected.Count > 0 && _database?.Writes is { } queue && Database.CurrentTransaction is null && Database.GetDbConnection().State == System.Data.ConnectionState.Closed)
+        {
+            // SQLite: written with the other saves waiting for the write turn, in one transaction (group commit), and published.
+            var written = await queue.WriteAsync(this, projected, cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            ClearDomainEvents();
+            return written;
+        }
+
         using var gate = _database is null ? null : await _database.EnterWriteAsync(cancellationToken);
         if (onBoards.Count == 0 || outbox is null || !HasTenant)
         {
@@ -212,6 +225,33 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
         }
     }
 
+
+    /// <summary>
+    /// The write half of a board save inside <see cref="SqliteWriteQueue"/>'s shared transaction: number the cards, add
+    /// their outbox rows, write. Changes stay unaccepted until the queue's commit; the caller accepts them.
+    /// </summary>
+    internal async Task<(int Count, IReadOnlyList<(long OutboxId, Realtime.BoardEvent Event)> Events)> WriteInBatchAsync(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction,
+        IReadOnlyList<(string Board, Realtime.BoardCard Card)> projected,
+        CancellationToken cancellationToken)
+    {
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+        await Database.UseTransactionAsync(transaction, cancellationToken);
+        Database.AutoSavepointsEnabled = false;
+        var rows = await _database!.Outbox!.AppendAsync(this, projected, _actor, cancellationToken);
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        // The rows' ids are in their entries until the changes are accepted (after the queue's commit).
+        return (count, [.. rows.Select(r => (Entry(r.Row).Property(m => m.Id).CurrentValue, r.Event))]);
+    }
+
+    /// <summary>Gives the context its own connection back after a batch (it owns and disposes <paramref name="own"/>).</summary>
+    internal void LeaveBatch(System.Data.Common.DbConnection own)
+    {
+        Database.UseTransaction(null);
+        Database.AutoSavepointsEnabled = true;
+        Database.SetDbConnection(own, contextOwnsConnection: true);
+    }
 
     private void ClearDomainEvents()
     {
