@@ -39,6 +39,9 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
     public bool HasTenant => CurrentTenantId != NoTenant;
 
+    /// <summary>The database this context belongs to (null for design-time contexts).</summary>
+    public DatabaseModel? DatabaseModel => _database;
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<Shop> Shops => Set<Shop>();
@@ -103,8 +106,16 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var tenants = ChangedTenants();
+        try
+        {
+            BeforeSave();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ForgetSettings(tenants);
+        }
     }
 
     /// <summary>
@@ -113,6 +124,31 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
     /// On SQLite every write waits its turn at the database's single-writer gate.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var tenants = ChangedTenants();
+        try
+        {
+            return await SaveAndPublishAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            // After commit (or failure): a read that starts now sees the saved rules.
+            ForgetSettings(tenants);
+        }
+    }
+
+    private List<TenantId> ChangedTenants() =>
+        [.. ChangeTracker.Entries<Tenant>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity.Id)];
+
+    private void ForgetSettings(List<TenantId> tenants)
+    {
+        if (tenants.Count > 0)
+        {
+            _database?.Settings.Forget(tenants);
+        }
+    }
+
+    private async Task<int> SaveAndPublishAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var outbox = _database?.Outbox;
         if (outbox is not null && HasTenant)
@@ -132,6 +168,19 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
 
         // Cards are projected (names read) before the write turn, so the turn holds only the numbering and the writes.
         var projected = onBoards.Count == 0 || outbox is null || !HasTenant ? [] : await outbox.ProjectAsync(this, onBoards, cancellationToken);
+        if (projected.Count > 0 && _database?.Writes is { } queue && Database.CurrentTransaction is null && Database.GetDbConnection().State == System.Data.ConnectionState.Closed)
+        {
+            // SQLite: written with the other saves waiting for the write turn, in one transaction (group commit), and published.
+            var written = await queue.WriteAsync(this, projected, cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            ClearDomainEvents();
+            return written;
+        }
+
         using var gate = _database is null ? null : await _database.EnterWriteAsync(cancellationToken);
         if (onBoards.Count == 0 || outbox is null || !HasTenant)
         {
@@ -176,6 +225,33 @@ public abstract class CrmDbContext : IdentityDbContext<CrmUser, CrmRole, Guid>
         }
     }
 
+
+    /// <summary>
+    /// The write half of a board save inside <see cref="SqliteWriteQueue"/>'s shared transaction: number the cards, add
+    /// their outbox rows, write. Changes stay unaccepted until the queue's commit; the caller accepts them.
+    /// </summary>
+    internal async Task<(int Count, IReadOnlyList<(long OutboxId, Realtime.BoardEvent Event)> Events)> WriteInBatchAsync(
+        System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction,
+        IReadOnlyList<(string Board, Realtime.BoardCard Card)> projected,
+        CancellationToken cancellationToken)
+    {
+        Database.SetDbConnection(connection, contextOwnsConnection: false);
+        await Database.UseTransactionAsync(transaction, cancellationToken);
+        Database.AutoSavepointsEnabled = false;
+        var rows = await _database!.Outbox!.AppendAsync(this, projected, _actor, cancellationToken);
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        // The rows' ids are in their entries until the changes are accepted (after the queue's commit).
+        return (count, [.. rows.Select(r => (Entry(r.Row).Property(m => m.Id).CurrentValue, r.Event))]);
+    }
+
+    /// <summary>Gives the context its own connection back after a batch (it owns and disposes <paramref name="own"/>).</summary>
+    internal void LeaveBatch(System.Data.Common.DbConnection own)
+    {
+        Database.UseTransaction(null);
+        Database.AutoSavepointsEnabled = true;
+        Database.SetDbConnection(own, contextOwnsConnection: true);
+    }
 
     private void ClearDomainEvents()
     {

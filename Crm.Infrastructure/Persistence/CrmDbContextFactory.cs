@@ -32,7 +32,16 @@ public sealed class DatabaseModel(DatabaseProvider provider, DbContextOptions op
 
     public DatabaseProvider Provider { get; } = provider;
 
+    /// <summary>SQLite's group commit of board saves (null elsewhere: PostgreSQL commits concurrent transactions itself).</summary>
+    internal SqliteWriteQueue? Writes =>
+        Provider == DatabaseProvider.Sqlite ? LazyInitializer.EnsureInitialized(ref _writes, () => new SqliteWriteQueue(this)) : null;
+
+    private SqliteWriteQueue? _writes;
+
     public Realtime.BoardOutbox? Outbox { get; } = outbox;
+
+    /// <summary>Tenant rules read per command (the pipeline's), kept between contexts and forgotten when a save changes them.</summary>
+    public TenantSettingsCache Settings { get; } = new();
 
     public CrmDbContext Create(ICurrentTenant tenant) => Provider switch
     {

@@ -10,14 +10,16 @@ public static class PersistenceServices
     /// <summary>
     /// Database:Provider picks the provider (Sqlite, the default, or Postgres). ConnectionStrings:Crm overrides the
     /// SQLite file, which otherwise is Database:Path (default data/crm.db under the content root);
-    /// PostgreSQL needs it.
+    /// PostgreSQL needs it. Database:SqliteSynchronous is Normal (default) or Full (ADR-008).
     /// </summary>
     public static IServiceCollection AddCrmPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = Enum.Parse<DatabaseProvider>(configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite), ignoreCase: true);
         DbContextOptions options = provider switch
         {
-            DatabaseProvider.Sqlite => SqliteOptions(SqliteConnectionString(configuration, contentRoot)),
+            DatabaseProvider.Sqlite => SqliteOptions(
+                SqliteConnectionString(configuration, contentRoot),
+                Enum.Parse<SqliteSynchronous>(configuration["Database:SqliteSynchronous"] ?? nameof(SqliteSynchronous.Normal), ignoreCase: true)),
             DatabaseProvider.Postgres => PostgresOptions(configuration.GetConnectionString("Crm") is { Length: > 0 } connectionString
                 ? connectionString
                 : throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Crm (ConnectionStrings__Crm).")),
@@ -51,8 +53,10 @@ public static class PersistenceServices
             .UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresCrmDbContext).Assembly.GetName().Name))
             .Options;
 
-    public static DbContextOptions<SqliteCrmDbContext> SqliteOptions(string connectionString) =>
+    /// <summary>SQLite options; every connection gets <paramref name="synchronous"/> (WAL + NORMAL by default, ADR-008).</summary>
+    public static DbContextOptions<SqliteCrmDbContext> SqliteOptions(string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal) =>
         new DbContextOptionsBuilder<SqliteCrmDbContext>()
             .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteCrmDbContext).Assembly.GetName().Name))
+            .AddInterceptors(new SqliteSynchronousInterceptor(synchronous))
             .Options;
 }

@@ -64,13 +64,19 @@ public static class OpportunityCards
             .ToList();
     }
 
-    /// <summary>The card of an aggregate in hand (as it is now, saved or about to be): two small name look-ups.</summary>
+    /// <summary>The card of an aggregate in hand (as it is now, saved or about to be): its two names in one look-up.</summary>
     public static async Task<OpportunityCard> OfAsync(CrmDbContext db, Opportunity opportunity, CancellationToken cancellationToken)
     {
-        var customer = await db.Set<Customer>().AsNoTracking().Where(c => c.Id == opportunity.CustomerId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(opportunity);
+        var customerId = opportunity.CustomerId;
         var ownerId = opportunity.OwnerId.Value;
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return OpportunityCard.From(opportunity, customer ?? string.Empty, owner ?? string.Empty);
+        // The customer always exists (the foreign key restricts deleting it), so its row carries the owner's name too.
+        var names = await db.Set<Customer>().AsNoTracking()
+            .Where(c => c.Id == customerId)
+            .Select(c => new { Customer = c.Name, Owner = db.Users.Where(u => u.Id == ownerId).Select(u => u.DisplayName).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        return OpportunityCard.From(opportunity, names?.Customer ?? string.Empty, names?.Owner ?? string.Empty);
     }
 
     public static Task<Dictionary<Guid, string>> OwnerNamesAsync(CrmDbContext db, CancellationToken cancellationToken) =>

@@ -164,6 +164,35 @@ public sealed class BenchApp : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Drops the run's database. The server may refuse for a moment (a background worker of another role still on it):
+    /// try again a few times, then leave the uniquely named database behind and say so, rather than end the benchmark.
+    /// </summary>
+    private static async Task DropPostgresDatabaseAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var server = new Npgsql.NpgsqlConnection(PostgresServer);
+                await server.OpenAsync();
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", server);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (Npgsql.PostgresException exception) when (attempt < 4)
+            {
+                Console.Error.WriteLine($"Dropping {name} failed (attempt {attempt}): {exception.MessageText}");
+                await Task.Delay(500 * attempt);
+            }
+            catch (Npgsql.PostgresException exception)
+            {
+                Console.Error.WriteLine($"Benchmark database {name} left behind: {exception.MessageText}");
+                return;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.GetRequiredService<BoardOutbox>().FlushAsync();
@@ -172,10 +201,7 @@ public sealed class BenchApp : IAsyncDisposable
         if (_postgresDatabase is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var server = new Npgsql.NpgsqlConnection(PostgresServer);
-            await server.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", server);
-            await drop.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(_postgresDatabase);
         }
 
         if (_keepFolder)

@@ -56,6 +56,7 @@ public static class ConflictStormScenario
             }));
         }
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var deadline = DateTime.UtcNow + duration;
         var workers = views.Select((view, index) => Task.Run(async () =>
@@ -98,6 +99,7 @@ public static class ConflictStormScenario
         })).ToList();
         await Task.WhenAll(workers);
         sw.Stop();
+        var cpuPerMove = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, histogram.TotalCount);
 
         var truth = (await app.MovableCardsAsync()).Where(c => initialVersions.ContainsKey(c.Id)).ToDictionary(c => c.Id);
         var converged = 0;
@@ -126,6 +128,7 @@ public static class ConflictStormScenario
                 ["refused+reported"] = refused,
                 ["stale accepted"] = staleAccepted,
                 ["clients = DB"] = converged,
+                ["cpu ms/move"] = Math.Round(cpuPerMove, 2),
             });
     }
 }

@@ -21,6 +21,7 @@ public static class WritePathScenario
         var histogram = new LongHistogram(TimeStamp.Seconds(60), 3);
         long errors = 0;
         var lockedErrors = 0L;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -64,7 +65,8 @@ public static class WritePathScenario
         })).ToList();
         await Task.WhenAll(tasks);
         sw.Stop();
+        var cpuPerMove = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, histogram.TotalCount);
         return RunResult.From("write path", $"{(postgres ? "PostgreSQL" : "SQLite")}, {writers} writer(s)", histogram, errors, sw.Elapsed.TotalSeconds,
-            new Dictionary<string, double> { ["db-locked"] = lockedErrors });
+            new Dictionary<string, double> { ["db-locked"] = lockedErrors, ["cpu ms/move"] = Math.Round(cpuPerMove, 2) });
     }
 }

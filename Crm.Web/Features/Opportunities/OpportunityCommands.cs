@@ -100,7 +100,8 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
         var scope = currentUser.RequireScope();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var opportunityId = new OpportunityId(id);
-        var opportunity = await Visible(db).SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
+        // Split: follow-ups and stage history in one joined query multiply (every move adds a history row).
+        var opportunity = await Visible(db).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken);
         if (opportunity is null)
         {
             return new MoveOutcome(null, NotFound(), null, null, []);
@@ -108,7 +109,8 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
 
         if (opportunity.Version != expectedVersion)
         {
-            return await ConflictAsync(db, id, cancellationToken);
+            // The aggregate just read is the current truth: its card needs only the names, not a second load.
+            return await ConflictAsync(db, id, await OpportunityCards.OfAsync(db, opportunity, cancellationToken), cancellationToken);
         }
 
         var settings = await TenantSettings.PipelineAsync(db, cancellationToken);
@@ -130,7 +132,7 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
         catch (DbUpdateConcurrencyException)
         {
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            return await ConflictAsync(fresh, id, cancellationToken);
+            return await ConflictAsync(fresh, id, await LoadCardAsync(id, cancellationToken), cancellationToken);
         }
 
         // The card the save projected for the board, instead of reading the board's view of it again.
@@ -139,9 +141,8 @@ public sealed class OpportunityCommands(IDbContextFactory<CrmDbContext> contexts
             : await OpportunityCards.OfAsync(db, opportunity, cancellationToken));
     }
 
-    private async Task<MoveOutcome> ConflictAsync(CrmDbContext db, Guid id, CancellationToken cancellationToken)
+    private async Task<MoveOutcome> ConflictAsync(CrmDbContext db, Guid id, OpportunityCard? current, CancellationToken cancellationToken)
     {
-        var current = await LoadCardAsync(id, cancellationToken);
         LastChange? change = null;
         if (await BoardOutbox.LastEventAsync(db, Boards.Opportunities, id, cancellationToken) is { } boardEvent)
         {

@@ -84,6 +84,32 @@ public sealed class DatabaseInitializerMigrateTests(DatabaseInitializerMigrateTe
         ((string?)await command.ExecuteScalarAsync()).ShouldBe("wal");
     }
 
+    [SqliteFact]
+    public async Task WhenTheAppOpensAConnection_ItSyncsAtCheckpointsNotEveryCommit()
+    {
+        await using var db = database.CreateSystem();
+        await db.Database.OpenConnectionAsync();
+
+        (await Synchronous(db)).ShouldBe(1L, "WAL with synchronous=NORMAL (1), ADR-008");
+    }
+
+    [SqliteFact]
+    public async Task WhenFullIsConfigured_EveryConnectionSyncsEachCommit()
+    {
+        var full = new DatabaseModel(DatabaseProvider.Sqlite, PersistenceServices.SqliteOptions(database.ConnectionString, SqliteSynchronous.Full));
+        await using var db = full.CreateSystem();
+        await db.Database.OpenConnectionAsync();
+
+        (await Synchronous(db)).ShouldBe(2L, "synchronous=FULL (2)");
+    }
+
+    private static async Task<long?> Synchronous(CrmDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return (long?)await command.ExecuteScalarAsync();
+    }
+
     /// <summary>Records the state before and after one MigrateAsync on a file that does not exist.</summary>
     public sealed class FreshDatabase : TestDatabase
     {

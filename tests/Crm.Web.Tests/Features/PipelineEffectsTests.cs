@@ -74,7 +74,7 @@ public sealed class PipelineEffectsTests : IAsyncLifetime
         var current = failed.Current.ShouldNotBeNull();
         current.Stage.ShouldBe(OpportunityStage.FirstContact);
         current.Version.ShouldBe(seen.Version + 1);
-        (await CardAsync(DemoIds.Rep1FreshLead)).Stage.ShouldBe(OpportunityStage.FirstContact);
+        (await CardAsync(DemoIds.Rep1FreshLead)).ShouldBe(current, "the card the board would load");
     }
 
     [Fact]
