@@ -2,7 +2,8 @@ using System.Globalization;
 using Crm.LoadTests;
 
 // Usage: dotnet run -c Release --project tests/Crm.LoadTests -- [write|storm|hub|circuits|browsers|open|all] [--quick] [--runs N] [--pin]
-// circuits also takes --viewers N [--rate R] (one configuration of N circuits at R moves/s, default 5) and --verify (5 circuits, slow moves:
+// circuits also takes --viewers N [--rate R] [--memory] (one configuration of N circuits at R moves/s, default 5; --memory: heap slope
+// over 0, 100 and N idle circuits) and --verify (5 circuits, slow moves:
 // exactly one render batch per circuit per move, none missed; exit code 1 otherwise).
 // Scenarios are bounded in count and time and stop by themselves. Results: bench-results.md and .json.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -71,7 +72,9 @@ if (scenario is "circuits" or "all")
         var n = int.Parse(args[viewersIndex + 1], CultureInfo.InvariantCulture);
         var rateIndex = Array.IndexOf(args, "--rate");
         var rate = rateIndex >= 0 && rateIndex + 1 < args.Length ? double.Parse(args[rateIndex + 1], CultureInfo.InvariantCulture) : 5;
-        await Repeat(() => CircuitFanOutScenario.RunAsync(n, movesPerSecond: rate, moves: quick ? 15 : 50, pin));
+        // --memory: the server's heap after a full GC at 0, 100 and n idle circuits (the slope per circuit).
+        IReadOnlyList<int>? memoryAt = args.Contains("--memory") ? [100, n] : null;
+        await Repeat(() => CircuitFanOutScenario.RunAsync(n, movesPerSecond: rate, moves: quick ? 15 : 50, pin, memoryAt));
     }
     else
     {
