@@ -22,8 +22,16 @@ public static class IconSprite
         ("unfold-less", Icons.Material.Filled.UnfoldLess),
     ];
 
+    private static readonly Dictionary<string, MarkupString> Uses = Symbols.ToDictionary(
+        s => s.Id,
+        s => new MarkupString($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" aria-hidden=\"true\"><use href=\"#crm-i-{s.Id}\"></use></svg>"));
+
     /// <summary>The hidden <c>&lt;svg&gt;</c> holding every symbol.</summary>
     public static MarkupString Markup { get; } = new(Build());
+
+    /// <summary>A small icon drawing symbol <paramref name="id"/> of the sprite (one markup frame; an unknown id throws).</summary>
+    public static MarkupString Use(string id) =>
+        Uses.TryGetValue(id, out var use) ? use : throw new ArgumentException($"The icon sprite has no symbol '{id}'.", nameof(id));
 
     private static string Build()
     {

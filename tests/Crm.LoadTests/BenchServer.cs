@@ -1,9 +1,14 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Crm.Infrastructure.Realtime;
 using Crm.Web;
+using Crm.Web.Realtime;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Crm.LoadTests;
 
@@ -147,6 +152,28 @@ public sealed partial class BenchServer : IAsyncDisposable
     }
 
     /// <summary>Signs in through the real login form; the cookies then serve SignalR clients and browser contexts.</summary>
+    /// <summary>
+    /// The mover's own hub connection (the head-office manager, not a viewer), joined to the opportunities board: it hears
+    /// its own moves and records each one's commit time by card and version.
+    /// </summary>
+    public async Task<HubConnection> ConnectMoverAsync(ConcurrentDictionary<(Guid, long), DateTimeOffset> commits)
+    {
+        var cookies = await SignInAsync("manager@demo.local");
+        var mover = new HubConnectionBuilder()
+            .WithUrl(HubUrl, o =>
+            {
+                o.Cookies = cookies;
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+        mover.ServerTimeout = TimeSpan.FromMinutes(3);
+        mover.On<BoardEvent>(nameof(ICrmClient.BoardEvent), e => commits[(e.CardId, e.CardVersion)] = e.CommittedAt);
+        await mover.StartAsync();
+        await mover.InvokeAsync(nameof(BoardHub.JoinBoard), Boards.Opportunities);
+        return mover;
+    }
+
     public async Task<CookieContainer> SignInAsync(string email)
     {
         var cookies = new CookieContainer();

@@ -84,19 +84,8 @@ public static class BrowserFanOutScenario
         }
 
         // The mover listens to its own moves for their commit times.
-        var moverCookies = await server.SignInAsync("manager@demo.local");
         var commits = new ConcurrentDictionary<(Guid, long), DateTimeOffset>();
-        await using var mover = new HubConnectionBuilder()
-            .WithUrl(server.HubUrl, o =>
-            {
-                o.Cookies = moverCookies;
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .Build();
-        mover.On<BoardEvent>(nameof(ICrmClient.BoardEvent), e => commits[(e.CardId, e.CardVersion)] = e.CommittedAt);
-        await mover.StartAsync();
-        await mover.InvokeAsync(nameof(BoardHub.JoinBoard), Boards.Opportunities);
+        await using var mover = await server.ConnectMoverAsync(commits);
 
         var cards = server.MovableCards.Select(c => (c.Id, c.Stage, c.Version)).ToList();
         var done = new List<(Guid Card, string Column, long Version)>();

@@ -115,20 +115,8 @@ public static class CircuitFanOutScenario
         viewersConnected.ForEach(c => c.Record(true));
 
         // The mover: its own hub connection (not counted), the head-office manager; it hears its own events for the commit times.
-        var moverCookies = await server.SignInAsync("manager@demo.local");
         var commits = new ConcurrentDictionary<(Guid, long), DateTimeOffset>();
-        await using var mover = new HubConnectionBuilder()
-            .WithUrl(server.HubUrl, o =>
-            {
-                o.Cookies = moverCookies;
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .Build();
-        mover.ServerTimeout = TimeSpan.FromMinutes(3);
-        mover.On<BoardEvent>(nameof(ICrmClient.BoardEvent), e => commits[(e.CardId, e.CardVersion)] = e.CommittedAt);
-        await mover.StartAsync();
-        await mover.InvokeAsync(nameof(BoardHub.JoinBoard), Boards.Opportunities);
+        await using var mover = await server.ConnectMoverAsync(commits);
 
         var cards = server.MovableCards.Select(c => (c.Id, c.Stage, c.Version, Number: CardNumber(c.Title))).ToList();
         var done = new List<(int Card, Guid Id, long Version)>();

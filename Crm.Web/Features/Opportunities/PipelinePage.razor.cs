@@ -110,7 +110,7 @@ public partial class PipelinePage
     public static string FormatMoney(decimal amount) => amount.ToString("C0", Yuan);
 
     /// <summary>Looked up once: <see cref="CultureInfo.GetCultureInfo(string)"/> takes a lock, and every viewer formats sums on every move.</summary>
-    internal static CultureInfo Yuan { get; } = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo Yuan = CultureInfo.GetCultureInfo("zh-CN");
 
     protected override void OnInitialized()
     {
